@@ -1,0 +1,131 @@
+"""The words around a figure: its sentence, what it counts (measure) and its frame terms."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital, a quote or
+# a digit, unless the word before the stop is a known abbreviation; and at a blank line.
+_SENTENCE_END = regex.compile(
+    r"""(?<=[.!?]["'”’)\]]?+)\s++(?=["'“‘(\[]?+[A-Z0-9])|\n[ \t]*+\n\s*+|\n(?=[ \t]*+(?:[-*+#>]|\d{1,3}[.)])\s)"""
+)
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sen rep gen col lt sgt gov pres prof jr sr inc co corp ltd no vs
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc approx est""".split()
+)
+_LAST_WORD = regex.compile(r"([\w.]{1,12})[.!?][\"'”’)\]]?$")
+
+WORD_RE = regex.compile(r"[A-Za-z][A-Za-z'’.-]{0,40}+")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with as into onto over under about after
+    before since during between among against without within than then that this these those
+    there their they them he she it its his her our we us you your i me my is are was were be
+    been being has have had do does did will would shall should can could may might must not no
+    so such also just only more most other some any all each every both either neither own same
+    very too much many few less least what which who whom whose when where why how while said
+    says say told according tuesday monday wednesday thursday friday saturday sunday
+    today yesterday week weeks month months year years day days time new one""".split()
+)
+
+# Demonyms and short forms folded into the name they refer to, so "Russian" meets "Russia".
+NAME_FORMS = {
+    "russian": "russia", "russians": "russia", "moscow's": "moscow", "french": "france",
+    "syrian": "syria", "syrians": "syria", "iraqi": "iraq", "iraqis": "iraq",
+    "egyptian": "egypt", "turkish": "turkey", "turks": "turkey", "british": "britain",
+    "uk": "britain", "u.k": "britain", "american": "us", "americans": "us", "u.s": "us",
+    "usa": "us", "united states": "us", "parisian": "paris", "kurdish": "kurds",
+    "german": "germany", "chinese": "china", "ukrainian": "ukraine", "israeli": "israel",
+    "iranian": "iran", "saudi": "saudi arabia", "isis": "islamic state", "isil": "islamic state",
+    "canadian": "canada", "dutch": "netherlands", "danish": "denmark", "belgian": "belgium",
+    "lebanese": "lebanon", "jordanian": "jordan", "european": "europe", "japanese": "japan",
+    "indian": "india", "mexican": "mexico", "italian": "italy", "spanish": "spain",
+}  # fmt: skip
+_NOT_NAMES = frozenset(
+    """the a an in on at as after before but and or if it its this that these those there
+    when while with for from by to of he she they we i you his her their our my your
+    president minister secretary prime sen senator gen general chief head mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sept sep oct nov dec photo ap reuters afp file related trending more by""".split()
+)
+_NAME_RE = regex.compile(r"(?<![\w'’])[A-Z][\w'’.-]{0,30}+(?:\s[A-Z][\w'’.-]{0,30}+){0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Sentence boundaries of one text, found once and looked up by offset."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Sentences:
+        starts = [0]
+        ends = []
+        for m in _SENTENCE_END.finditer(text):
+            before = text[max(0, m.start() - 14) : m.start()]
+            last = _LAST_WORD.search(before)
+            if (
+                last is not None
+                and "\n" not in m.group()
+                and last.group(1).lower().rstrip(".") in _ABBREVIATIONS
+            ):
+                continue
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(text))
+        return cls(tuple(starts), tuple(ends))
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def span(self, i: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[i]
+
+
+def normalise_name(name: str) -> str:
+    key = name.lower().rstrip(".").replace("’", "'")
+    key = key.removesuffix("'s")
+    return NAME_FORMS.get(key, key)
+
+
+def names_in(text: str) -> list[str]:
+    """Proper names in a stretch of text, normalised ("Russian" -> "russia")."""
+    found: list[str] = []
+    for m in _NAME_RE.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower().rstrip(".") in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        phrase = " ".join(words)
+        norm = normalise_name(phrase)
+        if norm in NAME_FORMS.values() or len(words) == 1:
+            found.append(norm)
+        else:
+            found.append(norm)
+            found.extend(normalise_name(w) for w in words if w.lower() not in _NOT_NAMES)
+    return found
+
+
+def content_words(text: str) -> list[str]:
+    """Lowercase content words, crudely singularised, stopwords dropped."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        w = m.group().lower().strip(".'’-")
+        if len(w) < 3 or w in STOPWORDS:
+            continue
+        out.append(singular(NAME_FORMS.get(w, w)))
+    return out
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word

@@ -1,0 +1,72 @@
+"""Calendar dates as written ("Oct. 31", "31 October", "November 16, 2015") and years."""
+
+from __future__ import annotations
+
+import regex
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# Month names are matched case-sensitively (capitalised) so "may" and "march" stay verbs.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+
+DATE_RE = regex.compile(
+    rf"(?<![\w.])(?:"
+    rf"(?P<month>{_MONTH})\s(?P<day>{_DAY})(?![\d:])(?:,?\s(?P<year>{_YEAR})(?!\d))?"
+    rf"|(?P<day>{_DAY})\s(?:of\s)?(?P<month>{_MONTH})(?:,?\s(?P<year>{_YEAR})(?!\d))?"
+    rf"|(?P<month>{_MONTH})\s(?P<year>{_YEAR})(?!\d)"
+    rf"|(?P<year>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-2]\d|3[01])"
+    rf")(?!\w)"
+)
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """ISO 8601 form of a date as far as stated: "2015-11-16", "--10-31", "2015-11"."""
+    if month is None:
+        return None
+    if day is not None and not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+        return None
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day is not None else None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def parse_date(match: regex.Match[str]) -> str | None:
+    """The ISO form of a ``DATE_RE`` match, or None when it names no real day."""
+    if match.group("mm"):
+        return iso_date(int(match.group("year")), int(match.group("mm")), int(match.group("dd")))
+    day_text = match.group("day")
+    day = int(regex.sub(r"\D", "", day_text)) if day_text else None
+    year = int(match.group("year")) if match.group("year") else None
+    return iso_date(year, month_number(match.group("month")), day)
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Two ISO-ish dates agree where both state a component ("--10-31" and "2015-10-31" do)."""
+    ya, ma, da = _parts(a)
+    yb, mb, db = _parts(b)
+    return all(x is None or y is None or x == y for x, y in ((ya, yb), (ma, mb), (da, db)))
+
+
+def _parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    if iso.startswith("--"):
+        month, day = iso[2:].split("-")
+        return None, int(month), int(day)
+    pieces = [int(p) for p in iso.split("-")]
+    pieces += [None] * (3 - len(pieces))  # type: ignore[list-item]
+    return pieces[0], pieces[1], pieces[2]

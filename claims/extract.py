@@ -1,0 +1,423 @@
+"""Find every numeric claim in a text: one pass of compiled patterns, then context rules."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import regex
+
+from claims import measures
+from claims.context import Sentences, content_words, names_in
+from claims.dates import DATE_RE, parse_date
+from claims.model import Claim
+from claims.numbers import (
+    FRACTIONS,
+    MULTIPLIERS,
+    ORDINALS,
+    SCALE_SUFFIXES,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+    parse_digits,
+    parse_words,
+)
+from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, interval_for, qualifier_for
+from claims.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, UNITS as UNIT_NAMES
+from claims.units import Unit, lookup
+
+_CARD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_WORDS = (
+    rf"(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?+(?:{_CARD})"
+    rf"(?:(?:\s++|-)(?:and\s++)?+(?:{_CARD})(?![\w-]*+\.\w)){{0,8}}+"
+)
+_ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_VAGUE = "|".join(VAGUE)
+_FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
+
+# Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
+# number, time of day or version string.
+_NUMBER_RE = regex.compile(
+    r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|\d[-–]|[-–]\d)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+    r"(?P<suffix>bn|mn|mln|trn|tn|[mkb]|st|nd|rd|th)?+"
+    r"(?![\w]|[.,:]\d|-\d|/\d)"
+    rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
+    rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
+    rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
+    rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
+    rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
+)
+
+# Never claims: masked before the scan.
+_NOISE_RE = regex.compile(
+    r"(?i)\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}+"
+    r"|[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+"
+    r"|(?<![\w-])\(?\d{3}\)?[-.\s]\d{3}[-.]\d{4}(?![\w-])"
+    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:\s?[ap]\.?m\.?)?+"
+    r"|(?<![\w.])\d{1,2}(?:\.\d{2})?\s?[ap]\.m\.|(?<![\w.])\d{1,2}\s?[ap]m\b"
+    r"|(?m:^[ \t]{0,3}+\(?\d{1,3}[.)](?=\s))"
+    r"|\b(?:World\s+War|Article|Section|Chapter|Room|Flight|No\.|Number|Route|Highway)\s+\d{1,6}+"
+)
+
+_CURRENCY_BEFORE = regex.compile(
+    r"(?:(?P<symbol>US\$|C\$|A\$|[$€£¥₹₽])|\b(?P<code>" + "|".join(CURRENCY_CODES) + r")\s)$"
+)
+_RANGE_AFTER = regex.compile(
+    r"^(?:\s*+[-–]\s*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
+    r"(?P<high>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)(?![\w.,]\d)"
+)
+_BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
+_SCALE_AFTER = regex.compile(r"(?i)^(?:\s++|-)(?P<scale>million|billion|thousand|trillion|bn|mn)\b")
+_PERCENT_AFTER = regex.compile(
+    r"(?i)^(?:\s?+%|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b|\s++percentage\s++points?\b)"
+)
+_CURRENCY_WORD_AFTER = regex.compile(
+    r"(?i)^\s++(?:US\s++)?+(?P<word>" + "|".join(CURRENCY_WORDS) + r")\b"
+)
+_UNIT_AFTER = regex.compile(
+    r"(?i)^(?P<sep>\s++|-)(?P<unit>"
+    + "|".join(regex.escape(u) for u in sorted(UNIT_NAMES, key=len, reverse=True))
+    + r")(?![\w])(?P<old>-old\b)?+(?:-(?P<noun>[a-z]{3,20})\b)?+"
+)
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)\b(?:the|a|an|its|their|his|her|our|my|your|this|for\s+the)\s+$"
+)
+_MODAL_BEFORE = regex.compile(
+    r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+[\"'“‘]?$"
+)
+_ALL_BEFORE = regex.compile(r"(?i)\ball\s+$")
+_PARENTHESIS_BETWEEN = regex.compile(r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$")
+_PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
+_PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
+_VERBAL_MULTIPLIERS = frozenset({"doubled", "tripled", "trebled", "quadrupled", "halved"})
+_NOUNS_AFTER_ONE = regex.compile(r"(?i)^(?:\s++|-)(?:" + "|".join(UNIT_NAMES) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure located in the text before its context is read."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    qualifier: str
+    unit: Unit | None
+    currency: str | None
+    high: float | None
+    precision: float
+    date: str | None
+    measure: str
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+
+def extract(text: str, source: str = "") -> list[Claim]:
+    """Every numeric claim in ``text``, in order of position."""
+    noise = [(m.start(), m.end()) for m in _NOISE_RE.finditer(text)]
+    figures = list(_figures(text, noise))
+    if not figures:
+        return []
+    sentences = Sentences.of(text)
+    lines = _Lines(text)
+    frames: dict[int, tuple[str, tuple[str, ...]]] = {}
+    claims: list[Claim] = []
+    for fig in figures:
+        i = sentences.index(fig.start)
+        if i not in frames:
+            frames[i] = _frame(text, sentences, i)
+        sentence, terms = frames[i]
+        line, column = lines.position(fig.start)
+        claims.append(_claim(text, fig, source, sentence, terms, line, column))
+    return _link_restatements(text, claims)
+
+
+def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
+    taken_until = 0
+    noise_starts = [s for s, _ in noise]
+    candidates = sorted(
+        [(m.start(), 0, m) for m in DATE_RE.finditer(text)]
+        + [(m.start(), 1, m) for m in _NUMBER_RE.finditer(text)],
+        key=lambda c: (c[0], c[1]),
+    )
+    for start, _, m in candidates:
+        if start < taken_until or _in_noise(noise, noise_starts, start, m.end()):
+            continue
+        fig = _date(m) if m.re is DATE_RE else _number(text, m)
+        if fig is None:
+            continue
+        taken_until = fig.end
+        yield fig
+
+
+def _in_noise(noise: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and noise[i][1] > start:
+        return True
+    return i + 1 < len(noise) and noise[i + 1][0] < end
+
+
+def _date(m: regex.Match[str]) -> _Figure | None:
+    iso = parse_date(m)
+    if iso is None:
+        return None
+    return _Figure(m.start(), m.end(), 0.0, "date", "exact", None, None, None, 0.0, iso, "")
+
+
+def _number(text: str, m: regex.Match[str]) -> _Figure | None:  # noqa: C901 - one reading order
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 48) : start]
+    if m.group("ordinal"):
+        if not _DETERMINER_BEFORE.search(before):
+            return None
+        value = float(ORDINALS[m.group("ordinal").lower()])
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if m.group("mult"):
+        word = m.group("mult").lower()
+        if word not in _VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
+            return None
+        return _Figure(start, end, MULTIPLIERS[word], "ratio", "exact", None, None, None, 0.0, None, "")
+    if m.group("frac"):
+        value = FRACTIONS[" ".join(m.group("frac").lower().split())]
+        return _Figure(start, end, value, "ratio", "exact", None, None, None, 0.0, None, "")
+    if m.group("vague"):
+        low, high = VAGUE[m.group("vague").lower()]
+        return _Figure(start, end, low, "count", "range", None, None, high, 0.0, None, "")
+
+    suffix = ""
+    if m.group("digits"):
+        value, precision = parse_digits(m.group("digits"))
+        suffix = (m.group("suffix") or "").lower()
+        if suffix in ("st", "nd", "rd", "th"):
+            return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    else:
+        words_value = parse_words(m.group("words"))
+        if words_value is None:
+            return None
+        value, precision = words_value, 0.5
+        if m.group("words").lower() == "one" and not _NOUNS_AFTER_ONE.match(text[end : end + 30]):
+            return None
+
+    scale = SCALE_SUFFIXES.get(suffix, 1.0)
+    currency = None
+    cm = _CURRENCY_BEFORE.search(before)
+    if cm and m.group("digits"):
+        currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
+        start -= len(cm.group())
+        before = text[max(0, start - 48) : start]
+    qualifier = "exact"
+    high: float | None = None
+    after = text[end : end + 64]
+    r = _RANGE_AFTER.match(after) if m.group("digits") else None
+    if r:
+        high_value, _ = parse_digits(r.group("high"))
+        is_between = _BETWEEN_BEFORE.search(before) is not None
+        joined_by_and = r.group().lstrip().startswith("and")
+        if high_value > value and (is_between or not joined_by_and):
+            qualifier, high = "range", high_value
+            end += r.end()
+            after = text[end : end + 64]
+            if is_between:
+                start -= len("between ") + (len(before) - len(before.rstrip()) - 1)
+                before = text[max(0, start - 48) : start]
+    s = _SCALE_AFTER.match(after)
+    if s and scale == 1.0:
+        scale = SCALES.get(s.group("scale").lower()) or SCALE_SUFFIXES[s.group("scale").lower()]
+        end += s.end()
+        after = text[end : end + 64]
+    kind = "count"
+    unit: Unit | None = None
+    aged, hyphen_noun = False, None
+    p = _PERCENT_AFTER.match(after)
+    if p:
+        kind = "percent"
+        end += p.end()
+    elif (cw := _CURRENCY_WORD_AFTER.match(after)) and currency is None:
+        currency = CURRENCY_WORDS[cw.group("word").lower()]
+        end += cw.end()
+    elif currency is None and (u := _UNIT_AFTER.match(after)):
+        unit = lookup(u.group("unit"))
+        aged = bool(u.group("old"))
+        hyphen_noun = u.group("noun")
+        end += u.end("old") if aged else u.end("unit")
+    if currency:
+        kind = "money"
+    elif unit is not None:
+        kind = "duration" if unit.dimension == "time" else "quantity"
+    if kind == "count" and scale == 1.0 and m.group("digits") and _looks_like_year(m, after):
+        kind = "year"
+
+    hb = HEDGE_BEFORE.search(before)
+    if hb and qualifier == "exact":
+        phrase = " ".join(hb.group("hedge").lower().split())
+        if not (phrase in ("over", "under", "some") and kind in ("duration", "year")):
+            qualifier = qualifier_for(phrase)
+            start -= len(before) - hb.start()
+    ha = HEDGE_AFTER.match(text[end : end + 16])
+    if ha and qualifier == "exact":
+        qualifier = qualifier_for(ha.group("hedge"))
+        end += ha.end()
+    factor = unit.factor if unit else 1.0
+    return _Figure(
+        start,
+        end,
+        value * scale * factor,
+        kind,
+        qualifier,
+        unit,
+        currency,
+        None if high is None else high * scale * factor,
+        precision * scale * factor,
+        None,
+        _measure_hint(aged, hyphen_noun),
+    )
+
+
+def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:
+    if aged:
+        return "\x00aged"
+    return hyphen_noun or ""
+
+
+def _looks_like_year(m: regex.Match[str], after: str) -> bool:
+    digits = m.group("digits")
+    if len(digits) != 4 or not digits.isdigit() or not 1600 <= int(digits) <= 2099:
+        return False
+    return _PLURAL_NOUN_AFTER.match(after) is None
+
+
+def _frame(text: str, sentences: Sentences, i: int) -> tuple[str, tuple[str, ...]]:
+    s, e = sentences.span(i)
+    sentence = text[s:e].strip()
+    names = names_in(sentence)
+    words = content_words(sentence)
+    if i > 0:
+        ps, pe = sentences.span(i - 1)
+        if not regex.search(r"\n[ \t]*\n", text[pe:s]):
+            names += names_in(text[ps:pe])
+    return " ".join(sentence.split()), tuple(dict.fromkeys([*names, *words]))
+
+
+_SCOPE_RE = regex.compile(
+    r"^[^,;:()\n—–]{0,40}?\b(?:in|inside|near|across|over|at|from|on)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]{1,30}(?:\s+[A-Z][\w'’.-]{1,30}){0,2})"
+)
+
+
+def _scope(after: str) -> tuple[str, ...]:
+    """Place or event names attached to the figure's own phrase ("airstrikes in Syria")."""
+    m = _SCOPE_RE.match(after)
+    return tuple(names_in(m.group("name"))) if m else ()
+
+
+def _claim(
+    text: str,
+    fig: _Figure,
+    source: str,
+    sentence: str,
+    terms: tuple[str, ...],
+    line: int,
+    column: int,
+) -> Claim:
+    before = text[max(0, fig.start - 80) : fig.start]
+    after = text[fig.end : fig.end + 120]
+    after_np = after[p.end() :] if (p := _PARENTHETICAL.match(after)) else after
+    unit = fig.unit
+    if fig.kind == "date":
+        measure = measures.date_measure(before, after)
+    elif fig.kind == "year":
+        measure = "year"
+    elif fig.kind == "ordinal":
+        measure = measures.ordinal_measure(after)
+    elif fig.kind == "ratio":
+        measure = (
+            measures.share_measure(after)
+            if text[fig.start : fig.end].lower() in FRACTIONS
+            else measures.ratio_measure(before, after)
+        )
+    elif fig.kind == "percent":
+        measure = measures.share_measure(after)
+    elif fig.kind == "money":
+        measure = measures.thing_measure(before, after_np, "amount")
+    elif fig.kind == "duration":
+        aged = fig.measure == "\x00aged"
+        measure = measures.duration_measure(after, None if aged else fig.measure or None, aged)
+    elif fig.kind == "quantity" and unit is not None:
+        measure = measures.quantity_measure(before, after_np, unit.dimension)
+    else:
+        measure = measures.count_measure(before, after)
+    if fig.kind == "date":
+        value = low = high = None
+    else:
+        value = fig.value
+        interval = interval_for(fig.value, fig.qualifier, high=fig.high)
+        low, high = interval.low, interval.high
+    interval = interval_for(fig.value, fig.qualifier, high=fig.high)
+    base_unit = (
+        "percent"
+        if fig.kind == "percent"
+        else fig.currency
+        if fig.kind == "money"
+        else unit.base
+        if unit
+        else None
+    )
+    return Claim(
+        source=source,
+        text=text[fig.start : fig.end],
+        value=value,
+        low=low,
+        high=high,
+        unit=base_unit,
+        kind=fig.kind,
+        qualifier=fig.qualifier,
+        measure=measure,
+        sentence=sentence,
+        line=line,
+        column=column,
+        start=fig.start,
+        end=fig.end,
+        low_inclusive=interval.low_inclusive if fig.kind != "date" else True,
+        high_inclusive=interval.high_inclusive if fig.kind != "date" else True,
+        precision=fig.precision if fig.kind != "date" else None,
+        stated_unit=unit.symbol if unit else None,
+        date=fig.date,
+        terms=terms,
+        scope=_scope(after_np),
+    )
+
+
+def _link_restatements(text: str, claims: list[Claim]) -> list[Claim]:
+    """Join "1 kilogram (2.2 pounds)": the bracketed figure restates the one before it."""
+    out = list(claims)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if (
+            prev.unit is not None
+            and prev.unit == cur.unit
+            and _PARENTHESIS_BETWEEN.match(text[prev.end : cur.start])
+        ):
+            qualifier = cur.qualifier if cur.qualifier != "exact" else prev.qualifier
+            interval = interval_for(cur.value or 0.0, qualifier)
+            out[i] = replace(
+                cur,
+                measure=prev.measure,
+                qualifier=qualifier,
+                low=interval.low,
+                high=interval.high,
+                low_inclusive=interval.low_inclusive,
+                high_inclusive=interval.high_inclusive,
+                restates=prev.start,
+            )
+    return out

@@ -1,0 +1,219 @@
+"""What a figure counts or measures, read from the words around it and normalised."""
+
+from __future__ import annotations
+
+import regex
+
+from claims.context import singular
+
+# Synonyms folded into one measure name: the lexicon the matcher relies on.
+SYNONYMS = {
+    "killed": "deaths", "dead": "deaths", "died": "deaths", "death": "deaths",
+    "deaths": "deaths", "death toll": "deaths", "fatalities": "deaths", "lives": "deaths",
+    "bodies": "deaths", "victims": "deaths",
+    "injured": "injuries", "wounded": "injuries", "injuries": "injuries", "hurt": "injuries",
+    "air strikes": "airstrikes", "airstrikes": "airstrikes", "strikes": "airstrikes",
+    "air raids": "airstrikes", "raids": "airstrikes", "sorties": "sorties",
+    "nations": "countries", "countries": "countries", "states": "countries",
+    "planes": "planes", "aircraft": "planes", "jets": "jets", "warplanes": "planes",
+    "passengers and crew": "people aboard", "persons": "people", "individuals": "people",
+    "soldiers": "troops", "troops": "troops",
+}  # fmt: skip
+
+PEOPLE = frozenset(
+    """people persons passengers civilians victims individuals tourists residents children
+    adults women men soldiers troops fighters workers migrants refugees crew members
+    patients students others""".split()
+)
+_DEATH_LEFT = regex.compile(
+    r"(?i)\b(?:killed|killing|kills|kill|left|leaving|death\s+toll\s+(?:of|at|to|rose\s+to)"
+    r"|claimed\s+the\s+lives\s+of|dead\s+(?:numbered|reached))\W+(?:\w+\W+){0,3}$"
+)
+_DEATH_RIGHT = regex.compile(
+    r"(?i)^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities)\b"
+)
+_INJURY_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:injured|wounded|hurt)\b")
+_ABOARD_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,4}?(?:on\s+board|aboard)\b")
+_CARRYING_LEFT = regex.compile(r"(?i)\b(?:carrying|carried|with)\W+(?:\w+\W+){0,1}$")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
+_OF_NOUN = regex.compile(
+    r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[\d,.]++\s++)?+"
+)
+_NUMBER_OF = regex.compile(r"(?i)^\s*+(?:the\s++)?+(?:number|total)\s++of\s++(?:its\s+|the\s+|their\s+)?+")
+_AGO = regex.compile(r"(?i)^\s*+ago\b")
+_MODAL_BEFORE = regex.compile(
+    r"(?<![A-Za-z])(?P<np>(?:[a-z]+\s+){0,2}[a-z]+)\s+(?i:would|will|could|may|might|to|can)\s+[\"'“‘]?$"
+)
+
+# Words that end a noun phrase: nothing after them is the counted thing.
+_PHRASE_END = frozenset(
+    """and or but of in on at to for from by with as into over since that which who were was
+    are is have has had will would said says the a an this these those than per each while
+    when where after before during across near against through between under up down off out
+    more""".split()
+)
+_ADJECTIVES = frozenset(
+    """new other more additional further sovereign several many few major minor key large small
+    big total many remaining extra separate different previous recent heavy light main
+    estimated confirmed reported official unofficial known suspected alleged innocent local
+    foreign military civilian armed senior junior""".split()
+)
+_ADJ_SUFFIX = regex.compile(r"(?:ern|ian|ish|ese|ic|ical|ous|ive|ful|less|able|ible)$")
+# Predicates that follow the counted noun ("129 people dead"): they end its phrase.
+_STATE_WORDS = frozenset("dead killed died injured wounded hurt missing aboard".split())
+_NOT_NOUN = frozenset(
+    """were was is are be been have has had will would can could may might must shall should
+    do did does said says told took gave made got went came left killed died it they he she
+    we you i who which that there here also still just only""".split()
+)
+
+
+def noun_phrase(text: str, limit: int = 4, *, names: bool = False) -> list[str]:
+    """The lowercase words of the noun phrase opening ``text``, adjectives dropped.
+
+    ``names`` keeps capitalised words (an acronym such as TNT can be the measured thing).
+    """
+    return _noun_phrase(text, limit, names)[0]
+
+
+def _noun_phrase(text: str, limit: int, names: bool) -> tuple[list[str], int]:
+    words: list[str] = []
+    consumed = 0
+    for m in _WORD.finditer(text[:80]):
+        gap = text[consumed : m.start()]
+        if words and gap not in (" ", "-"):
+            break
+        if not words and gap.strip(" -(") != "":
+            break
+        w = m.group()
+        lw = w.lower()
+        if lw == "and" and words and (words[-1][0].isupper() or _is_adjective(words[-1])):
+            consumed = m.end()
+            continue
+        if lw in _PHRASE_END or lw in _NOT_NOUN or lw in _STATE_WORDS:
+            break
+        words.append(w)
+        consumed = m.end()
+        if len(words) >= limit:
+            break
+    kept = [
+        w.lower()
+        for w in words
+        if (names or not w[0].isupper()) and not _is_adjective(w)
+    ]
+    return kept, consumed
+
+
+def _is_adjective(word: str) -> bool:
+    lw = word.lower()
+    return lw in _ADJECTIVES or _ADJ_SUFFIX.search(lw) is not None
+
+
+def normalise(phrase: str) -> str:
+    """A measure phrase through the synonym lexicon ("air strikes" -> "airstrikes")."""
+    phrase = " ".join(phrase.lower().split())
+    if phrase in SYNONYMS:
+        return SYNONYMS[phrase]
+    last = phrase.rsplit(" ", 1)[-1]
+    if last in SYNONYMS and SYNONYMS[last] == "airstrikes":
+        return "airstrikes"
+    return phrase
+
+
+def count_measure(before: str, after: str) -> str:
+    """The measure of a bare count from the text just before and just after it."""
+    if after.lstrip().lower().startswith("passengers and crew"):
+        return "people aboard"
+    phrase, consumed = _noun_phrase(after, 4, False)
+    head = phrase[-1] if phrase else ""
+    rest = after[consumed:]
+    person = head in PEOPLE or not phrase
+    if person and (_ABOARD_RIGHT.search(rest) or (phrase and _CARRYING_LEFT.search(before))):
+        return "people aboard"
+    if person and (_DEATH_LEFT.search(before) or _DEATH_RIGHT.search(rest)):
+        return "deaths"
+    if person and _INJURY_RIGHT.search(rest):
+        return "injuries"
+    if phrase:
+        return normalise(" ".join(phrase))
+    return "count"
+
+
+def share_measure(after: str) -> str:
+    """What a percentage is a share of: "5 percent of the 2,700 airstrikes" -> airstrikes."""
+    m = _OF_NOUN.match(after)
+    if m:
+        phrase = noun_phrase(after[m.end() :])
+        if phrase:
+            return normalise(" ".join(phrase))
+    return "share"
+
+
+def thing_measure(before: str, after: str, fallback: str) -> str:
+    """The noun after a figure, or the noun it belongs to before it ("reward of $50m")."""
+    phrase = noun_phrase(after)
+    if phrase:
+        return normalise(" ".join(phrase))
+    m = _OF_NOUN.match(after)
+    if m:
+        phrase = noun_phrase(after[m.end() :], names=True)
+        if phrase:
+            return normalise(" ".join(phrase))
+    m = regex.search(r"(?i)\b([a-z]+)\s+of\s+(?:about\s+|some\s+)?$", before)
+    if m and m.group(1).lower() not in _PHRASE_END and m.group(1).lower() not in _NOT_NOUN:
+        return normalise(m.group(1))
+    return fallback
+
+
+def quantity_measure(before: str, after: str, dimension: str) -> str:
+    thing = thing_measure(before, after, "")
+    return f"{singular(thing)} {dimension}" if thing else dimension
+
+
+def duration_measure(after: str, hyphen_noun: str | None, aged: bool) -> str:
+    if aged:
+        phrase = noun_phrase(after)
+        return f"{singular(phrase[-1])} age" if phrase else "age"
+    if hyphen_noun:
+        return f"{hyphen_noun.lower()} duration"
+    if _AGO.match(after):
+        return "time ago"
+    return "duration"
+
+
+def ordinal_measure(after: str) -> str:
+    phrase = noun_phrase(after, limit=2)
+    return normalise(phrase[0]) if phrase else "ordinal"
+
+
+def ratio_measure(before: str, after: str) -> str:
+    m = _NUMBER_OF.match(after)
+    if m:
+        phrase = noun_phrase(after[m.end() :])
+        if phrase:
+            return normalise(" ".join(phrase))
+    m = _MODAL_BEFORE.search(before)
+    if m:
+        words = [w.lower() for w in m.group("np").split() if w.lower() not in STOP_BEFORE]
+        if words:
+            return " ".join(words)
+    phrase = noun_phrase(after)
+    return normalise(" ".join(phrase)) if phrase else "ratio"
+
+
+STOP_BEFORE = frozenset("the a an its their his her would will it they has have had".split())
+
+_EVENT_VERBS = {"meet": "meeting", "met": "meeting", "meeting": "meeting", "visit": "visit",
+                "vote": "vote", "voted": "vote", "elected": "election", "signed": "signing",
+                "bombing": "bombing", "crashed": "crash", "attacked": "attack"}  # fmt: skip
+_EVENT_LEFT = regex.compile(r"(?i)\b(" + "|".join(_EVENT_VERBS) + r")\b(?:\W+\w+){0,6}\W+(?:on|in)\s+$")
+
+
+def date_measure(before: str, after: str) -> str:
+    phrase = noun_phrase(after, limit=1)
+    if phrase and phrase[0] not in ("and", "or"):
+        return singular(phrase[0])
+    m = _EVENT_LEFT.search(before[-60:])
+    if m:
+        return _EVENT_VERBS[m.group(1).lower()]
+    return "date"
