@@ -10,11 +10,12 @@ import regex
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital, a quote or
 # a digit, unless the word before the stop is a known abbreviation; and at a blank line.
 _SENTENCE_END = regex.compile(
-    r"""(?<=[.!?]["'”’)\]]?+)\s++(?=["'“‘(\[]?+[A-Z0-9])|\n[ \t]*+\n\s*+|\n(?=[ \t]*+(?:[-*+#>]|\d{1,3}[.)])\s)"""
+    r"""(?<=[.!?]["'”’)\]]?+)\s++(?=["'“‘(\[]?+[A-Z0-9])"""
+    r"""|\n[ \t]*+\n\s*+|\n(?=[ \t]*+(?:[-*+#>]|\d{1,3}[.)])\s)"""
 )
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st sen rep gen col lt sgt gov pres prof jr sr inc co corp ltd no vs
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc approx est""".split()
+    """mr mrs ms dr st sen rep gen col lt sgt gov pres prof jr sr inc co corp ltd no vs jan feb mar
+    apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc approx est""".split()
 )
 _LAST_WORD = regex.compile(r"([\w.]{1,12})[.!?][\"'”’)\]]?$")
 
@@ -27,8 +28,16 @@ STOPWORDS = frozenset(
     been being has have had do does did will would shall should can could may might must not no
     so such also just only more most other some any all each every both either neither own same
     very too much many few less least what which who whom whose when where why how while said
-    says say told according tuesday monday wednesday thursday friday saturday sunday
-    today yesterday week weeks month months year years day days time new one""".split()
+    says say told according tuesday monday wednesday thursday friday saturday sunday today
+    yesterday week weeks month months year years day days time new one january february march
+    april june july august september october november december two three four five six seven
+    eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred
+    hundreds thousand thousands million billion dozen percent cent per least out off up down
+    back away still already even again later earlier carried carry took take taken made make
+    came come went go gone got get gave give given began begin begun put set used use called
+    call added add saw see seen left become became including told tell asked ask announced
+    announce reported report confirmed confirm according officials official statement spokesman
+    spokeswoman news agency press""".split()
 )
 
 # Demonyms and short forms folded into the name they refer to, so "Russian" meets "Russia".
@@ -45,12 +54,12 @@ NAME_FORMS = {
     "indian": "india", "mexican": "mexico", "italian": "italy", "spanish": "spain",
 }  # fmt: skip
 _NOT_NAMES = frozenset(
-    """the a an in on at as after before but and or if it its this that these those there
-    when while with for from by to of he she they we i you his her their our my your
-    president minister secretary prime sen senator gen general chief head mr mrs ms dr
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug
-    sept sep oct nov dec photo ap reuters afp file related trending more by""".split()
+    """the a an in on at as after before but and or if it its this that these those there when
+    while with for from by to of he she they we i you his her their our my your president
+    minister secretary prime sen senator gen general chief head mr mrs ms dr monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sept sep oct nov dec photo
+    ap reuters afp file related trending more by""".split()
 )
 _NAME_RE = regex.compile(r"(?<![\w'’])[A-Z][\w'’.-]{0,30}+(?:\s[A-Z][\w'’.-]{0,30}+){0,3}")
 
@@ -88,8 +97,11 @@ class Sentences:
 
 
 def normalise_name(name: str) -> str:
-    key = name.lower().rstrip(".").replace("’", "'")
-    key = key.removesuffix("'s")
+    words = []
+    for word in name.lower().replace("’", "'").split():
+        word = word.rstrip(".'").removesuffix("'s")
+        words.append(NAME_FORMS.get(word, word))
+    key = " ".join(words)
     return NAME_FORMS.get(key, key)
 
 
@@ -101,6 +113,8 @@ def names_in(text: str) -> list[str]:
         while words and words[0].lower().rstrip(".") in _NOT_NAMES:
             words.pop(0)
         if not words:
+            continue
+        if len(words) == 1 and words[0].lower() in STOPWORDS:
             continue
         phrase = " ".join(words)
         norm = normalise_name(phrase)
@@ -116,7 +130,8 @@ def content_words(text: str) -> list[str]:
     """Lowercase content words, crudely singularised, stopwords dropped."""
     out = []
     for m in WORD_RE.finditer(text):
-        w = m.group().lower().strip(".'’-")
+        w = m.group().lower().replace("’", "'")
+        w = w.removesuffix("'s").strip(".'-")
         if len(w) < 3 or w in STOPWORDS:
             continue
         out.append(singular(NAME_FORMS.get(w, w)))

@@ -25,8 +25,8 @@ from claims.numbers import (
     parse_words,
 )
 from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, interval_for, qualifier_for
-from claims.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, UNITS as UNIT_NAMES
-from claims.units import Unit, lookup
+from claims.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, Unit, lookup
+from claims.units import UNITS as UNIT_NAMES
 
 _CARD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 _WORDS = (
@@ -44,7 +44,7 @@ _NUMBER_RE = regex.compile(
     r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|\d[-–]|[-–]\d)"
     r"(?P<digits>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
     r"(?P<suffix>bn|mn|mln|trn|tn|[mkb]|st|nd|rd|th)?+"
-    r"(?![\w]|[.,:]\d|-\d|/\d)"
+    r"(?![\w]|[.,:]\d|/\d)"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
@@ -90,7 +90,9 @@ _MODAL_BEFORE = regex.compile(
     r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+[\"'“‘]?$"
 )
 _ALL_BEFORE = regex.compile(r"(?i)\ball\s+$")
-_PARENTHESIS_BETWEEN = regex.compile(r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$")
+_PARENTHESIS_BETWEEN = regex.compile(
+    r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$"
+)
 _PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
 _VERBAL_MULTIPLIERS = frozenset({"doubled", "tripled", "trebled", "quadrupled", "halved"})
@@ -132,6 +134,7 @@ def extract(text: str, source: str = "") -> list[Claim]:
     sentences = Sentences.of(text)
     lines = _Lines(text)
     frames: dict[int, tuple[str, tuple[str, ...]]] = {}
+    topic = _topic(text)
     claims: list[Claim] = []
     for fig in figures:
         i = sentences.index(fig.start)
@@ -139,7 +142,7 @@ def extract(text: str, source: str = "") -> list[Claim]:
             frames[i] = _frame(text, sentences, i)
         sentence, terms = frames[i]
         line, column = lines.position(fig.start)
-        claims.append(_claim(text, fig, source, sentence, terms, line, column))
+        claims.append(_claim(text, fig, source, sentence, terms, line, column, topic))
     return _link_restatements(text, claims)
 
 
@@ -175,11 +178,11 @@ def _date(m: regex.Match[str]) -> _Figure | None:
     return _Figure(m.start(), m.end(), 0.0, "date", "exact", None, None, None, 0.0, iso, "")
 
 
-def _number(text: str, m: regex.Match[str]) -> _Figure | None:  # noqa: C901 - one reading order
+def _number(text: str, m: regex.Match[str]) -> _Figure | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 48) : start]
     if m.group("ordinal"):
-        if not _DETERMINER_BEFORE.search(before):
+        if not _DETERMINER_BEFORE.search(before) or not measures.noun_phrase(text[end : end + 40]):
             return None
         value = float(ORDINALS[m.group("ordinal").lower()])
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
@@ -187,13 +190,18 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:  # noqa: C901 - o
         word = m.group("mult").lower()
         if word not in _VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
             return None
-        return _Figure(start, end, MULTIPLIERS[word], "ratio", "exact", None, None, None, 0.0, None, "")
+        return _Figure(
+            start, end, MULTIPLIERS[word], "ratio", "exact", None, None, None, 0.0, None, ""
+        )
     if m.group("frac"):
-        value = FRACTIONS[" ".join(m.group("frac").lower().split())]
-        return _Figure(start, end, value, "ratio", "exact", None, None, None, 0.0, None, "")
+        # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent".
+        value = 100 * FRACTIONS[" ".join(m.group("frac").lower().split())]
+        return _Figure(start, end, value, "percent", "exact", None, None, None, 0.0, None, "")
     if m.group("vague"):
-        low, high = VAGUE[m.group("vague").lower()]
-        return _Figure(start, end, low, "count", "range", None, None, high, 0.0, None, "")
+        vague_low, vague_high = VAGUE[m.group("vague").lower()]
+        return _Figure(
+            start, end, vague_low, "count", "range", None, None, vague_high, 0.0, None, ""
+        )
 
     suffix = ""
     if m.group("digits"):
@@ -290,6 +298,24 @@ def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:
     return hyphen_noun or ""
 
 
+_TOPIC_SIZE = 8
+_LOWER_WORD = regex.compile(r"(?<![\w'’])[a-z][a-z-]{2,30}+(?![\w'’])")
+_TOPIC_TEXT = 200_000  # names in the opening of a long text say what it is about
+
+
+def _topic(text: str) -> tuple[str, ...]:
+    """The names a text mentions most: what the whole article is about."""
+    opening = text[:_TOPIC_TEXT]
+    # A capitalised word also written in lower case ("About", "Flash") opens a sentence.
+    lower = set(_LOWER_WORD.findall(opening))
+    counts: dict[str, int] = {}
+    for name in names_in(opening):
+        if name not in lower:
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts, key=lambda n: (-counts[n], n))
+    return tuple(ranked[:_TOPIC_SIZE])
+
+
 def _looks_like_year(m: regex.Match[str], after: str) -> bool:
     digits = m.group("digits")
     if len(digits) != 4 or not digits.isdigit() or not 1600 <= int(digits) <= 2099:
@@ -315,10 +341,31 @@ _SCOPE_RE = regex.compile(
 )
 
 
+_PERIOD_RE = regex.compile(
+    r"^[^,;:()\n—–]{0,30}?\b(?:over|in|within|during)\s+(?:the\s+(?:past|last|first)\s+)?"
+    r"(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
+    r"(?P<unit>hours?|days?|weeks?|months?|years?)\b",
+    regex.IGNORECASE,
+)
+
+
 def _scope(after: str) -> tuple[str, ...]:
-    """Place or event names attached to the figure's own phrase ("airstrikes in Syria")."""
+    """What the figure's own phrase pins it to: a named place ("airstrikes in Syria") or a
+    period ("2,300 strikes over two days" is a rate, not a running total)."""
+    scope: list[str] = []
     m = _SCOPE_RE.match(after)
-    return tuple(names_in(m.group("name"))) if m else ()
+    if m:
+        scope.extend(names_in(m.group("name")))
+    p = _PERIOD_RE.match(after)
+    if p:
+        n = p.group("n").lower()
+        amount = parse_words(n) if not n.isdigit() else float(n)
+        unit = lookup(p.group("unit").lower())
+        if amount is not None and unit is not None:
+            scope.append(f"per {amount * unit.factor:g} days")
+        elif n in ("a", "an"):
+            scope.append(f"per {p.group('unit').lower().rstrip('s')}")
+    return tuple(scope)
 
 
 def _claim(
@@ -329,6 +376,7 @@ def _claim(
     terms: tuple[str, ...],
     line: int,
     column: int,
+    topic: tuple[str, ...],
 ) -> Claim:
     before = text[max(0, fig.start - 80) : fig.start]
     after = text[fig.end : fig.end + 120]
@@ -341,11 +389,7 @@ def _claim(
     elif fig.kind == "ordinal":
         measure = measures.ordinal_measure(after)
     elif fig.kind == "ratio":
-        measure = (
-            measures.share_measure(after)
-            if text[fig.start : fig.end].lower() in FRACTIONS
-            else measures.ratio_measure(before, after)
-        )
+        measure = measures.ratio_measure(before, after)
     elif fig.kind == "percent":
         measure = measures.share_measure(after)
     elif fig.kind == "money":
@@ -394,7 +438,31 @@ def _claim(
         stated_unit=unit.symbol if unit else None,
         date=fig.date,
         terms=terms,
+        near=_near(before, after),
+        topic=topic,
         scope=_scope(after_np),
+        increment=fig.kind == "count" and measures.is_increment(after),
+    )
+
+
+_CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–\n]")
+
+
+def _near(before: str, after: str) -> tuple[str, ...]:
+    """Names and content words of the figure's own clause, up to six words either side."""
+    left = _CLAUSE_BREAK.split(before)[-1]
+    right = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    left_words = " ".join(left.split()[-6:])
+    right_words = " ".join(right.split()[:6])
+    return tuple(
+        dict.fromkeys(
+            [
+                *names_in(left_words),
+                *names_in(right_words),
+                *content_words(left_words),
+                *content_words(right_words),
+            ]
+        )
     )
 
 

@@ -17,17 +17,18 @@ SYNONYMS = {
     "nations": "countries", "countries": "countries", "states": "countries",
     "planes": "planes", "aircraft": "planes", "jets": "jets", "warplanes": "planes",
     "passengers and crew": "people aboard", "persons": "people", "individuals": "people",
-    "soldiers": "troops", "troops": "troops",
+    "soldiers": "troops", "troops": "troops", "stretch": "strip", "section": "strip",
+    "member nations": "countries", "member states": "countries",
 }  # fmt: skip
 
 PEOPLE = frozenset(
-    """people persons passengers civilians victims individuals tourists residents children
-    adults women men soldiers troops fighters workers migrants refugees crew members
-    patients students others""".split()
+    """people persons passengers civilians victims individuals tourists residents children adults
+    women men soldiers troops fighters workers migrants refugees crew members patients students
+    others""".split()
 )
 _DEATH_LEFT = regex.compile(
-    r"(?i)\b(?:killed|killing|kills|kill|left|leaving|death\s+toll\s+(?:of|at|to|rose\s+to)"
-    r"|claimed\s+the\s+lives\s+of|dead\s+(?:numbered|reached))\W+(?:\w+\W+){0,3}$"
+    r"(?i)\b(?:killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of)\W+(?:\w+\W+){0,3}$"
+    r"|\b(?:death\s+toll|toll)\W+(?:\w+\W+){0,7}$"
 )
 _DEATH_RIGHT = regex.compile(
     r"(?i)^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities)\b"
@@ -35,11 +36,16 @@ _DEATH_RIGHT = regex.compile(
 _INJURY_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:injured|wounded|hurt)\b")
 _ABOARD_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,4}?(?:on\s+board|aboard)\b")
 _CARRYING_LEFT = regex.compile(r"(?i)\b(?:carrying|carried|with)\W+(?:\w+\W+){0,1}$")
+_ABOARD_LEFT = regex.compile(r"(?i)\b(?:aboard|on\s+board)\W+(?:\w+\W+){0,1}$")
+_MISSING_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)\b")
+_INJURY_LEFT = regex.compile(r"(?i)\b(?:injured|injuring|wounded|wounding|hurt)\W+(?:\w+\W+){0,3}$")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
 _OF_NOUN = regex.compile(
     r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[\d,.]++\s++)?+"
 )
-_NUMBER_OF = regex.compile(r"(?i)^\s*+(?:the\s++)?+(?:number|total)\s++of\s++(?:its\s+|the\s+|their\s+)?+")
+_NUMBER_OF = regex.compile(
+    r"(?i)^\s*+(?:the\s++)?+(?:number|total)\s++of\s++(?:its\s+|the\s+|their\s+)?+"
+)
 _AGO = regex.compile(r"(?i)^\s*+ago\b")
 _MODAL_BEFORE = regex.compile(
     r"(?<![A-Za-z])(?P<np>(?:[a-z]+\s+){0,2}[a-z]+)\s+(?i:would|will|could|may|might|to|can)\s+[\"'“‘]?$"
@@ -47,24 +53,31 @@ _MODAL_BEFORE = regex.compile(
 
 # Words that end a noun phrase: nothing after them is the counted thing.
 _PHRASE_END = frozenset(
-    """and or but of in on at to for from by with as into over since that which who were was
-    are is have has had will would said says the a an this these those than per each while
-    when where after before during across near against through between under up down off out
-    more""".split()
+    """and or but of in on at to for from by with as into over since that which who were was are is
+    have has had will would said says the a an this these those than per each while when where
+    after before during across near against through between under up down off out more along
+    around within beyond toward towards via like than inside outside about including among until
+    later earlier ago each apiece respectively too alone overall so""".split()
 )
 _ADJECTIVES = frozenset(
-    """new other more additional further sovereign several many few major minor key large small
-    big total many remaining extra separate different previous recent heavy light main
-    estimated confirmed reported official unofficial known suspected alleged innocent local
-    foreign military civilian armed senior junior""".split()
+    """new other more additional further sovereign several many few major minor key large small big
+    total many remaining extra separate different previous recent heavy light main estimated
+    confirmed reported official unofficial known suspected alleged innocent local foreign
+    military civilian armed senior junior""".split()
 )
 _ADJ_SUFFIX = regex.compile(r"(?:ern|ian|ish|ese|ic|ical|ous|ive|ful|less|able|ible)$")
 # Predicates that follow the counted noun ("129 people dead"): they end its phrase.
-_STATE_WORDS = frozenset("dead killed died injured wounded hurt missing aboard".split())
+_STATE_WORDS = frozenset(
+    ["dead", "killed", "died", "injured", "wounded", "hurt", "missing", "aboard"]
+)
+_PARTICIPLES = frozenset(
+    """flown done made taken given seen shown drawn thrown held sent fell fallen fled rose risen
+    grew grown spent lost won paid""".split()
+)
 _NOT_NOUN = frozenset(
-    """were was is are be been have has had will would can could may might must shall should
-    do did does said says told took gave made got went came left killed died it they he she
-    we you i who which that there here also still just only""".split()
+    """were was is are be been have has had will would can could may might must shall should do did
+    does said says told took gave made got went came left killed died it they he she we you i
+    who which that there here also still just only""".split()
 )
 
 
@@ -92,15 +105,18 @@ def _noun_phrase(text: str, limit: int, names: bool) -> tuple[list[str], int]:
             continue
         if lw in _PHRASE_END or lw in _NOT_NOUN or lw in _STATE_WORDS:
             break
+        if lw in _PARTICIPLES:
+            break
+        if lw.endswith(("ed", "ing")) and not _is_adjective(w) and lw not in SYNONYMS:
+            if words:
+                break
+            consumed = m.end()
+            continue  # "10 displaced people": a participle before the noun modifies it
         words.append(w)
         consumed = m.end()
         if len(words) >= limit:
             break
-    kept = [
-        w.lower()
-        for w in words
-        if (names or not w[0].isupper()) and not _is_adjective(w)
-    ]
+    kept = [w.lower() for w in words if (names or not w[0].isupper()) and not _is_adjective(w)]
     return kept, consumed
 
 
@@ -109,31 +125,89 @@ def _is_adjective(word: str) -> bool:
     return lw in _ADJECTIVES or _ADJ_SUFFIX.search(lw) is not None
 
 
+# Measures of one family may be the same claim in other words ("jets" and "planes"), but
+# only equal measures are specific enough to call a conflict.
+FAMILIES = {
+    "planes": "aircraft", "jets": "aircraft", "fighter jets": "aircraft", "aircraft": "aircraft",
+    "warplanes": "aircraft", "bombers": "aircraft", "helicopters": "aircraft",
+    "deaths": "people", "people aboard": "people", "passengers": "people", "people": "people",
+    "injuries": "people", "troops": "people", "civilians": "people",
+    "reward": "payment", "bounty": "payment", "price": "payment", "prize": "payment",
+}  # fmt: skip
+
+
+MEASURE_WORDS = frozenset(
+    {w for phrase in SYNONYMS for w in phrase.split()}
+    | {singular(w) for phrase in SYNONYMS for w in phrase.split()}
+    | PEOPLE
+    | {singular(w) for w in PEOPLE}
+    | {"kill", "killing", "toll", "death", "people", "person", "left", "aboard", "board", "missing"}
+)
+_MORE_AFTER = regex.compile(r"(?i)^\s++(?:more|additional|extra|others?)\b")
+
+
+def is_increment(after: str) -> bool:
+    """ "hundreds more": a figure counted on top of another is not the same claim."""
+    return _MORE_AFTER.match(after) is not None
+
+
+def family(measure: str) -> str:
+    """The family a measure belongs to: its dimension word for quantities, else the lexicon's."""
+    if measure in FAMILIES:
+        return FAMILIES[measure]
+    head, _, last = measure.rpartition(" ")
+    if last in ("length", "mass", "area", "volume", "duration", "age") and head:
+        return last
+    return measure
+
+
 def normalise(phrase: str) -> str:
     """A measure phrase through the synonym lexicon ("air strikes" -> "airstrikes")."""
     phrase = " ".join(phrase.lower().split())
     if phrase in SYNONYMS:
         return SYNONYMS[phrase]
     last = phrase.rsplit(" ", 1)[-1]
-    if last in SYNONYMS and SYNONYMS[last] == "airstrikes":
-        return "airstrikes"
+    # "member nations" -> countries, "Russian air strikes" -> airstrikes; "fighter jets" stays.
+    if last in SYNONYMS and SYNONYMS[last] != last:
+        return SYNONYMS[last]
     return phrase
 
 
 def count_measure(before: str, after: str) -> str:
     """The measure of a bare count from the text just before and just after it."""
+    return _count_measure(before, after)
+
+
+def _count_measure(before: str, after: str) -> str:
     if after.lstrip().lower().startswith("passengers and crew"):
         return "people aboard"
     phrase, consumed = _noun_phrase(after, 4, False)
     head = phrase[-1] if phrase else ""
     rest = after[consumed:]
     person = head in PEOPLE or not phrase
-    if person and (_ABOARD_RIGHT.search(rest) or (phrase and _CARRYING_LEFT.search(before))):
+    if head == "passengers":
+        # Passengers alone leave out the crew: a different figure from the people aboard.
+        return "passengers"
+    if person and (
+        _ABOARD_RIGHT.search(rest)
+        or _ABOARD_LEFT.search(before)
+        or (phrase and _CARRYING_LEFT.search(before))
+    ):
         return "people aboard"
-    if person and (_DEATH_LEFT.search(before) or _DEATH_RIGHT.search(rest)):
-        return "deaths"
-    if person and _INJURY_RIGHT.search(rest):
-        return "injuries"
+    # The state word nearest after the figure decides before any verb before it.
+    if person:
+        for pattern, measure in (
+            (_INJURY_RIGHT, "injuries"),
+            (_MISSING_RIGHT, "missing"),
+            (_DEATH_RIGHT, "deaths"),
+        ):
+            hit = pattern.search(rest)
+            if hit and len(hit.group()) < 40:
+                return measure
+        if _DEATH_LEFT.search(before):
+            return "deaths"
+        if _INJURY_LEFT.search(before):
+            return "injuries"
     if phrase:
         return normalise(" ".join(phrase))
     return "count"
@@ -201,18 +275,41 @@ def ratio_measure(before: str, after: str) -> str:
     return normalise(" ".join(phrase)) if phrase else "ratio"
 
 
-STOP_BEFORE = frozenset("the a an its their his her would will it they has have had".split())
+STOP_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "would",
+        "will",
+        "it",
+        "they",
+        "has",
+        "have",
+        "had",
+    ]
+)
 
 _EVENT_VERBS = {"meet": "meeting", "met": "meeting", "meeting": "meeting", "visit": "visit",
                 "vote": "vote", "voted": "vote", "elected": "election", "signed": "signing",
                 "bombing": "bombing", "crashed": "crash", "attacked": "attack"}  # fmt: skip
-_EVENT_LEFT = regex.compile(r"(?i)\b(" + "|".join(_EVENT_VERBS) + r")\b(?:\W+\w+){0,6}\W+(?:on|in)\s+$")
+_EVENT_LEFT = regex.compile(
+    r"(?i)\b(" + "|".join(_EVENT_VERBS) + r")\b(?:\W+\w+){0,6}\W+(?:on|in)\s+$"
+)
+
+
+_FIRST_WORD = regex.compile(r"^[ ]([a-z]{3,20})\b")
 
 
 def date_measure(before: str, after: str) -> str:
-    phrase = noun_phrase(after, limit=1)
-    if phrase and phrase[0] not in ("and", "or"):
-        return singular(phrase[0])
+    """The event a date dates: the noun right after it ("the Oct. 20 accord"), or a verb before."""
+    m = _FIRST_WORD.match(after)
+    if m and m.group(1) not in _PHRASE_END and m.group(1) not in _NOT_NOUN:
+        return singular(m.group(1))
     m = _EVENT_LEFT.search(before[-60:])
     if m:
         return _EVENT_VERBS[m.group(1).lower()]

@@ -60,13 +60,18 @@ class Claim:
     stated_unit: str | None = None
     date: str | None = None
     terms: tuple[str, ...] = field(default_factory=tuple)
+    near: tuple[str, ...] = field(default_factory=tuple)
+    topic: tuple[str, ...] = field(default_factory=tuple)  # the document's most named names
     scope: tuple[str, ...] = field(default_factory=tuple)
     restates: int | None = None
+    increment: bool = False  # "hundreds more": counted on top of another figure
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as JSON-ready data, field names as the public contract spells them."""
         data = asdict(self)
         data["terms"] = list(self.terms)
+        data["near"] = list(self.near)
+        data["topic"] = list(self.topic)
         data["scope"] = list(self.scope)
         return data
 

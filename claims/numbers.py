@@ -66,9 +66,7 @@ VAGUE = {
     "billions": (2e9, 999999999999.0),
 }
 
-_CARDINAL_WORDS = sorted(
-    [*UNITS, *TENS, *SCALES, "dozen", "and", "a"], key=len, reverse=True
-)
+_CARDINAL_WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen", "and", "a"], key=len, reverse=True)
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)
 _DIGITS_RE = regex.compile(r"(?P<int>\d{1,3}(?:,\d{3})++|\d++)(?:\.(?P<frac>\d++))?")
 
@@ -81,12 +79,8 @@ def parse_digits(text: str) -> tuple[float, float]:
     whole = m.group("int").replace(",", "")
     frac = m.group("frac") or ""
     value = float(f"{whole}.{frac}") if frac else float(whole)
-    if frac:
-        step = 10.0 ** -len(frac)
-    else:
-        # "2,300" or "5,100": trailing zeros of a round figure still count as stated digits;
-        # precision is half a unit of the last digit written.
-        step = 1.0
+    # A whole number is stated to the unit: "2,300" is 2,300 +- 0.5, whatever its zeros say.
+    step = 10.0 ** -len(frac) if frac else 1.0
     return value, step / 2
 
 

@@ -49,7 +49,9 @@ HEDGE_BEFORE = regex.compile(
     + r")\s+(?:the\s+|a\s+total\s+of\s+)?$"
 )
 # "129 or more", "60-plus", "100 at most"
-HEDGE_AFTER = regex.compile(r"(?i)^(?:\s+or\s+(?P<hedge>more|so|fewer|less)\b|(?P<hedge>\+|-plus\b))")
+HEDGE_AFTER = regex.compile(
+    r"(?i)^(?:\s+or\s+(?P<hedge>more|so|fewer|less)\b|(?P<hedge>\+|-plus\b))"
+)
 _AFTER_QUALIFIER = {
     "more": "at_least",
     "+": "at_least",

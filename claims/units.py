@@ -16,8 +16,14 @@ class Unit:
 # Conversion factors are exact by definition (international yard and pound, 1959);
 # tests check each against pint so a typo cannot hide here.
 _TABLE: dict[str, tuple[tuple[str, ...], str, str, float]] = {
-    "km": (("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), "length", "km", 1.0),
+    "km": (
+        ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"),
+        "length",
+        "km",
+        1.0,
+    ),
     "m": (("metre", "metres", "meter", "meters"), "length", "km", 1e-3),
+    "mm": (("mm", "millimetre", "millimetres", "millimeter", "millimeters"), "length", "km", 1e-6),
     "cm": (("cm", "centimetre", "centimetres", "centimeter", "centimeters"), "length", "km", 1e-5),
     "mi": (("mile", "miles", "mi"), "length", "km", 1.609344),
     "ft": (("ft", "foot", "feet"), "length", "km", 0.0003048),

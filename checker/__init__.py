@@ -1,0 +1,1 @@
+"""claimcheck: cross-check the figures in news text."""

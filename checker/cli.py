@@ -1,0 +1,339 @@
+"""The command line: a thin shell over the library (extract, check, gate)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checker.errors import ClaimcheckError, InputError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+GATE_FORMATS = ("rich", "json", "sarif", "github", "junit", "markdown")
+PROGRESS_BYTES = 4 * 1024 * 1024  # show a progress bar on a terminal past this much input
+
+
+def output_options(formats: Sequence[str], default: str) -> Callable[[F], F]:
+    """--format and --output, the same on every command."""
+
+    def decorate(f: F) -> F:
+        f = click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, writable=False),
+            help="Write the report to FILE (atomically) instead of standard output.",
+        )(f)
+        f = click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(formats, case_sensitive=False),
+            default=default,
+            show_default=True,
+            help="Report format.",
+        )(f)
+        return f
+
+    return decorate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(None, "--version", "-V", package_name="claimcheck", prog_name="claimcheck")
+def cli() -> None:
+    """Cross-check the figures in news text.
+
+    \b
+      claimcheck extract article.txt
+      claimcheck check wire/            # where do the sources agree or conflict?
+      claimcheck gate draft.md --source wire/   # fail CI on a contradicted figure
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@output_options(("table", "json"), "table")
+def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> int:
+    """List every numeric claim in the files or folders given.
+
+    \b
+    Example:
+      claimcheck extract fixtures/articles --format json
+    """
+    docs = _read(paths, output)
+    claims = [c for d in docs for c in _progress(_extract, d)]
+    if fmt == "json":
+        from checker.report import json as json_report
+
+        _emit(json_report.render(json_report.extract_data(claims)), output, paths)
+    else:
+        from checker.report import terminal
+
+        _emit_rich(lambda console: terminal.render_extract(claims, console), output, paths)
+    return 0
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@output_options(("rich", "json", "markdown"), "rich")
+@click.option(
+    "--explain", is_flag=True, help="Show why claims were aligned and which intervals clash."
+)
+@click.option("--show-single", is_flag=True, help="List the claims found in one source only.")
+def check(
+    paths: tuple[str, ...], fmt: str, output: str | None, explain: bool, show_single: bool
+) -> int:
+    """Align the same claims across sources; exit 1 if any conflict.
+
+    A PATH may be a file or a folder (its .txt, .md and .html files, sorted).
+
+    \b
+    Example:
+      claimcheck check fixtures/articles --explain
+    """
+    from checker.check import check as run_check
+
+    docs = _read(paths, output)
+    if len(docs) < 2:
+        raise UsageError(f"check needs at least two sources, got {len(docs)} ({', '.join(paths)})")
+    claims = [_progress(_extract, d) for d in docs]
+    report = run_check(docs, claims=claims)
+    if fmt == "json":
+        from checker.report import json as json_report
+
+        _emit(json_report.render(json_report.check_data(report, explain)), output, paths)
+    elif fmt == "markdown":
+        from checker.report import markdown
+
+        _emit(markdown.render(report), output, paths)
+    else:
+        from checker.report import terminal
+
+        _emit_rich(
+            lambda console: terminal.render_check(
+                report, console, explain=explain, show_single=show_single
+            ),
+            output,
+            paths,
+        )
+    return 1 if report.failed else 0
+
+
+@cli.command()
+@click.argument("draft", metavar="DRAFT")
+@click.option(
+    "--source", "-s", "sources", multiple=True, metavar="PATH", help="A source file or folder."
+)
+@output_options(GATE_FORMATS, "rich")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("contradicted", "unsupported")),
+    default=None,
+    help="Fail on contradicted figures (default) or on unsupported ones too.",
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+def gate(
+    draft: str,
+    sources: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    config_path: str | None,
+) -> int:
+    """Check a draft's figures against its sources; exit 1 on a contradicted figure.
+
+    Settings come from .claimcheck.toml (found upward from the draft), overridden by flags.
+
+    \b
+    Example:
+      claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
+    """
+    from checker.config import Config, find_config, load_config
+    from checker.documents import read_document
+    from checker.gate import Ignore
+    from checker.gate import gate as run_gate
+    from checker.match import Settings
+
+    draft_path = Path(draft)
+    if not draft_path.exists():
+        raise InputError(f"{draft}: no such file")
+    found = Path(config_path) if config_path else find_config(draft_path)
+    config = load_config(found) if found else Config()
+    source_paths = sources or config.sources
+    if not source_paths:
+        raise UsageError("gate needs at least one --source (or sources in .claimcheck.toml)")
+    draft_doc = read_document(draft_path)
+    _note_fallback([draft_doc])
+    docs = [
+        d
+        for d in _read(source_paths, output, also_protect=(draft,))
+        if Path(d.path).resolve() != draft_path.resolve()
+    ]
+    if not docs:
+        raise InputError(f"{', '.join(source_paths)}: no source besides the draft itself")
+    settings = Settings(about_widen=config.tolerance or 0.0)
+    report = run_gate(
+        draft_doc,
+        docs,
+        settings=settings,
+        ignore=Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
+        fail_on=fail_on or config.fail_on or "contradicted",
+        source_claims=[_progress(_extract, d) for d in docs],
+    )
+    protect = (draft, *source_paths)
+    if fmt == "rich":
+        from checker.report import terminal
+
+        _emit_rich(lambda console: terminal.render_gate(report, console), output, protect)
+    elif fmt == "json":
+        from checker.report import json as json_report
+
+        _emit(json_report.render(json_report.gate_data(report)), output, protect)
+    else:
+        import importlib
+
+        writer = importlib.import_module(f"checker.report.{fmt}")
+        _emit(writer.render(report), output, protect)
+    return 1 if report.failed else 0
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def _extract(doc: Any) -> Any:
+    from claims import extract as extract_claims
+
+    return extract_claims(doc.prose, source=doc.id)
+
+
+def _read(paths: Sequence[str], output: str | None, also_protect: Sequence[str] = ()) -> Any:
+    from checker.documents import read_documents
+
+    if output:
+        _refuse_overwrite(output, (*paths, *also_protect))
+    docs = read_documents(paths)
+    _note_fallback(docs)
+    return docs
+
+
+def _note_fallback(docs: Sequence[Any]) -> None:
+    for d in docs:
+        if d.fallback:
+            click.echo(f"claimcheck: note: {d.path}: not UTF-8, read as {d.encoding}", err=True)
+
+
+def _progress(work: Callable[[Any], Any], doc: Any) -> Any:
+    """Run ``work(doc)``, with a transient spinner on a terminal when the document is large."""
+    if len(doc.text) < PROGRESS_BYTES or not sys.stderr.isatty():
+        return work(doc)
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("reading figures in {task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        bar.add_task(doc.id, total=None)
+        return work(doc)
+
+
+def _refuse_overwrite(output: str, inputs: Sequence[str]) -> None:
+    target = Path(output).resolve()
+    for p in inputs:
+        q = Path(p).resolve()
+        if target == q or (q.is_dir() and q in target.parents and target.exists()):
+            raise UsageError(f"{output}: refusing to write the report over an input file")
+
+
+def _emit(text: str, output: str | None, inputs: Sequence[str]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    _refuse_overwrite(output, inputs)
+    write_atomic(Path(output), text)
+
+
+def _emit_rich(draw: Callable[[Any], None], output: str | None, inputs: Sequence[str]) -> None:
+    from rich.console import Console
+
+    if output is None:
+        draw(Console(highlight=False))
+        return
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=100, color_system=None, force_terminal=False, highlight=False))
+    _emit(buffer.getvalue(), output, inputs)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a temporary file beside ``path`` and rename it into place."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+# click 8.2 raises this for a bare `claimcheck`; older versions print help and exit 0.
+_NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
+    click.exceptions, "NoArgsIsHelpError", type("_Never", (click.UsageError,), {})
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the CLI, turning every failure into one line and an exit code."""
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="claimcheck",
+            standalone_mode=False,
+        )
+    except ClaimcheckError as exc:
+        click.echo(f"claimcheck: error: {exc.message}", err=True)
+        return exc.exit_code
+    except _NO_ARGS_IS_HELP as exc:
+        click.echo(exc.format_message(), err=True)
+        return 2
+    except click.UsageError as exc:
+        hint = (
+            f" (see 'claimcheck {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
+        )
+        click.echo(f"claimcheck: error: {exc.format_message()}{hint}", err=True)
+        return 2
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except (KeyboardInterrupt, click.Abort):
+        click.echo("claimcheck: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (| head): nothing more to say, and no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return int(result or 0)
+
+
+def run() -> None:
+    sys.exit(main())

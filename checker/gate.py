@@ -1,0 +1,235 @@
+"""The editorial gate: every figure of a draft checked against its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from checker.compare import compatible
+from checker.documents import Document
+from checker.match import Index, Settings, relate
+from claims import Claim, extract
+
+STATUSES = ("contradicted", "unsupported", "supported")
+_EVIDENCE_SHOWN = 5
+
+_DIRECTIVE = regex.compile(
+    r"<!--\s*+claimcheck:\s*+(?P<word>ignore|off|on)\s*+-->", regex.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    status: str  # supported | contradicted | unsupported
+    claim: Claim
+    evidence: tuple[Claim, ...]
+    message: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Warning_:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class GateReport:
+    draft: str
+    draft_id: str
+    sources: tuple[tuple[str, str], ...]
+    findings: tuple[Finding, ...]
+    fail_on: str = "contradicted"
+    ignored: int = 0
+    warnings: tuple[Warning_, ...] = ()
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(("contradicted", "supported", "unsupported"), 0)
+        for f in self.findings:
+            counts[f.status] += 1
+        return counts
+
+    @property
+    def failed(self) -> bool:
+        failing = (
+            {"contradicted"} if self.fail_on == "contradicted" else {"contradicted", "unsupported"}
+        )
+        return any(f.status in failing for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Ignore:
+    """Figures the gate leaves alone: by measure, by figure text, and inline suppressions."""
+
+    measures: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Suppressions:
+    lines: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> directive position
+    passages: list[tuple[int, int, int, int]] = field(default_factory=list)  # start, end, line, col
+    used: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions, list[Warning_]]:
+    """Read ``<!-- claimcheck: ignore|off|on -->`` directives from the original text."""
+    sup = _Suppressions()
+    warnings: list[Warning_] = []
+    off_at: tuple[int, int, int] | None = None
+    for m in _DIRECTIVE.finditer(doc.text):
+        line = doc.text.count("\n", 0, m.start()) + 1
+        col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
+        word = m.group("word").lower()
+        if word == "ignore":
+            nxt = next((c for c in claims if c.start >= m.end()), None)
+            if nxt is None:
+                warnings.append(Warning_(line, col, "claimcheck: ignore has no figure after it"))
+            else:
+                sup.lines.setdefault(nxt.line, (line, col))
+        elif word == "off":
+            if off_at is None:
+                off_at = (m.end(), line, col)
+        elif off_at is not None:
+            sup.passages.append((off_at[0], m.start(), off_at[1], off_at[2]))
+            off_at = None
+        else:
+            warnings.append(
+                Warning_(line, col, "claimcheck: on without a claimcheck: off before it")
+            )
+    if off_at is not None:
+        sup.passages.append((off_at[0], len(doc.text), off_at[1], off_at[2]))
+    return sup, warnings
+
+
+def _suppressed(claim: Claim, sup: _Suppressions) -> bool:
+    if claim.line in sup.lines:
+        sup.used.add(sup.lines[claim.line])
+        return True
+    for start, end, line, col in sup.passages:
+        if start <= claim.start < end:
+            sup.used.add((line, col))
+            return True
+    return False
+
+
+def gate(
+    draft: Document,
+    sources: Sequence[Document],
+    settings: Settings | None = None,
+    ignore: Ignore | None = None,
+    fail_on: str = "contradicted",
+    source_claims: Sequence[Sequence[Claim]] | None = None,
+) -> GateReport:
+    """Check each figure of ``draft`` against ``sources``: supported, contradicted, unsupported."""
+    settings = settings or Settings()
+    ignore = ignore or Ignore()
+    index = Index(settings)
+    for i, doc in enumerate(sources):
+        index.extend(source_claims[i] if source_claims is not None else extract(doc.prose, doc.id))
+    claims = extract(draft.prose, draft.id)
+    sup, warnings = _suppressions(draft, claims)
+    findings = []
+    ignored = 0
+    for claim in claims:
+        if (
+            claim.measure in ignore.measures
+            or claim.text in ignore.figures
+            or _suppressed(claim, sup)
+        ):
+            ignored += 1
+            continue
+        findings.append(_verdict(claim, index, settings))
+    for line, col in sorted(
+        {*sup.lines.values(), *((p[2], p[3]) for p in sup.passages)} - sup.used
+    ):
+        warnings.append(Warning_(line, col, "claimcheck suppression suppresses no figure"))
+    return GateReport(
+        draft=draft.path,
+        draft_id=draft.id,
+        sources=tuple((d.id, d.path) for d in sources),
+        findings=tuple(findings),
+        fail_on=fail_on,
+        ignored=ignored,
+        warnings=tuple(sorted(warnings, key=lambda w: (w.line, w.column))),
+    )
+
+
+def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
+    supporting: list[tuple[float, Claim]] = []
+    conflicting: list[tuple[float, Claim]] = []
+    for i in index.candidates(claim):
+        other = index[i]
+        rel = relate(claim, other, settings)
+        if rel.same:
+            (supporting if rel.compatible else conflicting).append((rel.score, other))
+    said = f"draft says {phrase(claim)}"
+    if supporting:
+        evidence = _best(supporting)
+        return Finding(
+            "supported",
+            claim,
+            evidence,
+            f"{said}; sources agree: {_cite(evidence)}",
+            supporting[0][0],
+        )
+    if conflicting:
+        evidence = _best(conflicting)
+        # Contradicted only when the sources agree among themselves on what the figure is:
+        # a draft figure unlike several different source figures (a sum, a figure for both
+        # places) is a figure the sources do not state, not one they contradict.
+        if all(compatible(a, b, settings.about_widen) for a in evidence for b in evidence):
+            return Finding(
+                "contradicted", claim, evidence, f"{said}; sources say {_cite(evidence)}"
+            )
+        return Finding(
+            "unsupported",
+            claim,
+            evidence,
+            f"{said}; sources give different figures for this ({_cite(evidence)}), none states it",
+        )
+    return Finding("unsupported", claim, (), f"{said}; no source states this figure")
+
+
+def _best(scored: list[tuple[float, Claim]]) -> tuple[Claim, ...]:
+    scored.sort(key=lambda sc: -sc[0])
+    return tuple(c for _, c in scored[:_EVIDENCE_SHOWN])
+
+
+def phrase(claim: Claim) -> str:
+    """A figure with what it counts, as an editor would say it: "139 deaths"."""
+    if claim.kind in (
+        "date",
+        "year",
+        "percent",
+        "money",
+        "quantity",
+        "duration",
+        "ordinal",
+        "ratio",
+    ):
+        generic = claim.measure in (
+            "date",
+            "year",
+            "share",
+            "amount",
+            "duration",
+            "ordinal",
+            "ratio",
+        )
+        return claim.text if generic else f"{claim.text} ({claim.measure})"
+    return claim.text if claim.measure in ("count",) else f"{claim.text} {claim.measure}"
+
+
+def _cite(evidence: tuple[Claim, ...]) -> str:
+    """ "at least 129 (000.txt:5, 003.txt:26)": each distinct figure with where it stands."""
+    groups: dict[str, list[str]] = {}
+    for c in evidence:
+        groups.setdefault(c.text.lower(), []).append(f"{c.source}:{c.line}")
+    first = {c.text.lower(): c.text for c in reversed(evidence)}
+    return "; ".join(
+        f"{first[text]} ({', '.join(dict.fromkeys(places))})" for text, places in groups.items()
+    )

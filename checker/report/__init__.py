@@ -1,0 +1,1 @@
+"""Output writers: one module per format, each with one entry point."""

@@ -1,0 +1,152 @@
+"""Cross-source matching: paraphrase aligned, different claims kept apart, hedges compared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.check import CheckReport, check
+from checker.compare import compatible
+from checker.documents import Document, read_documents
+from claims import extract
+
+
+def doc(name: str, text: str) -> Document:
+    return Document(name, name, text, text, "utf-8")
+
+
+def clusters_with(report: CheckReport, figure: str) -> list:
+    return [c for c in report.clusters if any(x.text == figure for x in c.claims)]
+
+
+def test_seed_articles_agree_on_the_three_headline_figures(seeds_dir: Path) -> None:
+    report = check(read_documents([seeds_dir]))
+    assert report.summary()["conflict"] == 0
+    assert not report.failed
+
+    def sources_of(measure_word: str, value_test) -> set[str]:
+        found: set[str] = set()
+        for c in report.clusters:
+            hit = any(value_test(x) for x in c.claims)
+            if c.status == "agree" and hit and measure_word in c.measure:
+                found |= {x.source[:3] for x in c.claims}
+        return found
+
+    assert sources_of("deaths", lambda x: x.text == "at least 129") >= {"000", "001", "003"}
+    assert sources_of("aboard", lambda x: x.value == 224) == {"001", "002", "003"}
+    oct31 = [c for c in report.clusters if any(x.date == "--10-31" for x in c.claims)]
+    assert len(oct31) == 1
+    assert {x.source[:3] for x in oct31[0].claims} == {"001", "002", "003"}
+    # The Paris toll and the airliner's 224 never share a cluster.
+    for c in report.clusters:
+        values = {x.value for x in c.claims}
+        assert not ({129.0, 224.0} <= values), c
+
+
+PARAPHRASES = [
+    ("The attacks left 129 dead in Paris.", "Gunmen killed at least 129 people in Paris.", "129"),
+    ("Paris: 129 people were killed in the attacks.", "The Paris attacks left 129 dead.", "129"),
+    (
+        "The Sinai airliner carried two hundred and twenty-four people.",
+        "The Sinai airliner was carrying 224 people.",
+        "224",
+    ),
+    (
+        "Turkey will seal a 98 km strip of the border.",
+        "Turkey will seal a 61-mile strip of the border.",
+        "61-mile",
+    ),
+    (
+        "The Sinai crash on Oct. 31 killed everyone.",
+        "The Sinai crash on 31 October killed everyone.",
+        "31 October",
+    ),
+    (
+        "Moscow offered a $50m reward for the bombers.",
+        "Moscow offered a $50 million reward for the bombers.",
+        "$50 million",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "figure"), PARAPHRASES, ids=[p[2] for p in PARAPHRASES])
+def test_paraphrases_align(a: str, b: str, figure: str) -> None:
+    report = check([doc("a.txt", a), doc("b.txt", b)])
+    (cluster,) = clusters_with(report, figure)
+    assert cluster.status == "agree"
+    assert cluster.sources == ("a.txt", "b.txt")
+
+
+DISTINCT = [
+    (
+        "Allies flew 2,700 airstrikes in Syria.",
+        "Allies flew 5,100 airstrikes in Iraq.",
+    ),
+    (
+        "The Paris attacks killed 129 people.",
+        "The bombing of the airliner over Sinai killed 224 people.",
+    ),
+    (
+        "The airliner carried 217 passengers.",
+        "The airliner had 224 people on board.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), DISTINCT, ids=["syria-iraq", "paris-sinai", "passengers-aboard"]
+)
+def test_different_claims_sharing_a_measure_are_not_merged(a: str, b: str) -> None:
+    report = check([doc("a.txt", a), doc("b.txt", b)])
+    assert report.summary() == {"agree": 0, "conflict": 0, "single": 2}
+
+
+CONFLICTS = [
+    ("Floods in Breska killed 89 people.", "Floods in Breska killed 90 people."),
+    (
+        "In Breska, 129 people are missing after the floods.",
+        "In Breska, 130 people are missing after the floods.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CONFLICTS, ids=["89-90", "129-130"])
+def test_near_miss_figures_conflict(a: str, b: str) -> None:
+    report = check([doc("a.txt", a), doc("b.txt", b)])
+    assert report.summary()["conflict"] == 1
+    assert report.failed
+
+
+def test_repeated_mentions_in_one_source_join_one_cluster() -> None:
+    a = "Floods in Breska killed 89 people. Officials repeated that 89 people died in Breska."
+    report = check([doc("a.txt", a), doc("b.txt", "Nothing to add.")])
+    assert len(report.clusters) == 1
+    assert report.clusters[0].status == "single"
+    assert len(report.clusters[0].claims) == 2
+
+
+def claim(text: str, figure: str):
+    return next(c for c in extract(text) if c.text == figure)
+
+
+COMPARISONS = [
+    ("at least 129 dead", "at least 129", "130 dead", "130", True),
+    ("at least 129 dead", "at least 129", "fewer than 100 dead", "fewer than 100", False),
+    ("more than 60 nations", "more than 60", "65 nations", "65", True),
+    ("more than 60 nations", "more than 60", "60 nations", "60", False),
+    ("about 61 miles", "about 61 miles", "98 km", "98 km", True),
+    ("129 dead", "129", "130 dead", "130", False),
+    ("89 dead", "89", "90 dead", "90", False),
+    ("61 miles", "61 miles", "98 km", "98 km", True),
+    ("nearly 100 boats", "nearly 100", "100 boats", "100", False),
+    ("on Oct. 31", "Oct. 31", "on 31 October 2015", "31 October 2015", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("ta", "fa", "tb", "fb", "expected"), COMPARISONS, ids=[f"{c[1]}~{c[3]}" for c in COMPARISONS]
+)
+def test_interval_comparison(ta: str, fa: str, tb: str, fb: str, expected: bool) -> None:
+    assert compatible(claim(ta, fa), claim(tb, fb)) is expected
+    assert compatible(claim(tb, fb), claim(ta, fa)) is expected

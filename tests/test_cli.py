@@ -1,0 +1,151 @@
+"""The command line, driven through click's CliRunner and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, ROOT
+
+from checker.cli import cli, main
+
+ARTICLES = str(FIXTURES / "articles")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process through main(), capturing stdout and stderr."""
+    runner = CliRunner()
+    result = runner.invoke(_Main(), list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+class _Main:
+    """Adapter so CliRunner drives main(), the real entry point with its error handling."""
+
+    name = "claimcheck"
+
+    def main(self, args, prog_name=None, **_: object) -> None:
+        raise SystemExit(main(args))
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert "Example" in out
+    assert cli.commands[command].help
+
+
+def test_extract_json_contract() -> None:
+    code, out, _ = run("extract", ARTICLES, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == "claimcheck/1"
+    fields = {"source", "text", "value", "low", "high", "unit", "kind", "qualifier", "measure",
+              "sentence", "line", "column", "start", "end"}  # fmt: skip
+    assert data["claims"] and all(fields <= set(c) for c in data["claims"])
+    for c in data["claims"]:
+        text = (FIXTURES / "articles" / c["source"]).read_text(encoding="utf-8")
+        assert text[c["start"] : c["end"]] == c["text"]
+
+
+def test_extract_table_lists_figures() -> None:
+    code, out, _ = run("extract", str(FIXTURES / "articles" / "paris-toll.txt"))
+    assert code == 0
+    assert "at least 129" in out and "deaths" in out
+
+
+def test_check_json_contract_and_exit_codes() -> None:
+    code, out, _ = run("check", ARTICLES, "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert {s["id"] for s in data["sources"]} == {p.name for p in (FIXTURES / "articles").iterdir()}
+    assert set(data["summary"]) == {"agree", "conflict", "single"}
+    for cluster in data["clusters"]:
+        assert {"id", "status", "measure", "claims"} <= set(cluster)
+    code, out, _ = run("check", str(FIXTURES / "sets" / "conflicts"), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["summary"]["conflict"] >= 1
+
+
+def test_check_explain_says_why() -> None:
+    code, out, _ = run("check", str(FIXTURES / "sets" / "conflicts"), "--explain")
+    assert code == 1
+    assert "do not overlap" in out
+    assert "joined" in out
+
+
+def test_check_markdown() -> None:
+    code, out, _ = run("check", str(FIXTURES / "sets" / "conflicts"), "--format", "markdown")
+    assert code == 1
+    assert "|" in out
+
+
+def test_gate_json_contract_and_message() -> None:
+    code, out, _ = run(
+        "gate", str(FIXTURES / "drafts" / "wrong-toll.md"), "--source", ARTICLES, "-f", "json"
+    )
+    assert code == 1
+    data = json.loads(out)
+    assert set(data) >= {"schema", "draft", "sources", "findings", "summary"}
+    bad = [f for f in data["findings"] if f["status"] == "contradicted"]
+    assert len(bad) == 1
+    assert bad[0]["claim"]["text"] == "119"
+    assert bad[0]["message"].startswith("draft says 119 deaths; sources say at least 129 (")
+
+
+def test_gate_clean_draft_passes() -> None:
+    code, _, _ = run("gate", str(FIXTURES / "drafts" / "clean-wire.md"), "--source", ARTICLES)
+    assert code == 0
+
+
+def test_gate_fail_on_unsupported() -> None:
+    draft = str(FIXTURES / "drafts" / "clean-wire.md")
+    code, _, _ = run("gate", draft, "--source", ARTICLES, "--fail-on", "unsupported")
+    assert code == 1
+
+
+BAD = [
+    (("extract", "no/such/file.txt"), "no/such/file.txt: no such file"),
+    (("extract", ARTICLES, "--format", "yaml"), "'yaml' is not one of"),
+    (("check", str(FIXTURES / "articles" / "paris-toll.txt")), "check needs at least two sources"),
+    (("gate", str(FIXTURES / "drafts" / "clean-wire.md")), "gate needs at least one --source"),
+    (("frobnicate",), "No such command"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"), BAD, ids=["missing", "format", "one-source", "no-source", "command"]
+)
+def test_bad_usage_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
+    code, _out, err = run(*args)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_output_is_written_atomically_and_never_over_an_input(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = run("check", ARTICLES, "-f", "json", "--output", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text())["schema"] == "claimcheck/1"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    victim = tmp_path / "a.txt"
+    victim.write_text("Floods killed 89 people in Breska.")
+    (tmp_path / "b.txt").write_text("Floods killed 89 people in Breska.")
+    code, _, err = run("check", str(victim), str(tmp_path / "b.txt"), "--output", str(victim))
+    assert code == 2 and "refusing" in err
+    assert victim.read_text() == "Floods killed 89 people in Breska."
+
+
+def test_python_dash_m_and_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "--version"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0
+    assert "claimcheck" in result.stdout
