@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import math
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +13,7 @@ from typing import Any
 from checker.errors import ConfigError
 
 CONFIG_NAME = ".claimcheck.toml"
+TABLE = "claimcheck"
 FAIL_ON = ("contradicted", "unsupported")
 
 
@@ -23,13 +27,17 @@ class Config:
     ignore_figures: tuple[str, ...] = ()
 
 
-_KEYS = {"sources", "fail-on", "tolerance", "ignore-measures", "ignore-figures"}
+_KEYS = ("fail-on", "ignore-figures", "ignore-measures", "sources", "tolerance")
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest `.claimcheck.toml` in ``start``'s folder or above it."""
-    folder = start if start.is_dir() else start.parent
-    for d in (folder.resolve(), *folder.resolve().parents):
+    # Lexical, not resolve(): a symlinked draft takes the config of the folder it is linked
+    # into, where the writer sees it, not the one of wherever the target happens to live.
+    folder = Path(os.path.abspath(start))
+    if not folder.is_dir():
+        folder = folder.parent
+    for d in (folder, *folder.parents):
         candidate = d / CONFIG_NAME
         if candidate.is_file():
             return candidate
@@ -38,46 +46,80 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read and validate a config file; ConfigError names the file and the bad key."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    # Keys at the top level, or all inside one [claimcheck] table.
-    nested = set(data) == {"claimcheck"} and isinstance(data["claimcheck"], dict)
-    table: dict[str, Any] = data["claimcheck"] if nested else data
-    unknown = sorted(set(table) - _KEYS)
+    table = _table(_parse(path), path)
+    unknown = [k for k in table if k not in _KEYS]
     if unknown:
-        raise ConfigError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
-    base = path.parent
-    sources = _strings(table, "sources", path)
+        key = unknown[0]
+        close = difflib.get_close_matches(key.replace("_", "-").lower(), _KEYS, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(_KEYS)}"
+        raise ConfigError(f"{path}: unknown key {key!r} ({hint})")
     fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in FAIL_ON:
+    if fail_on is not None and (not isinstance(fail_on, str) or fail_on not in FAIL_ON):
         raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     tolerance = table.get("tolerance")
     if tolerance is not None and (
         isinstance(tolerance, bool)
         or not isinstance(tolerance, int | float)
+        or not math.isfinite(tolerance)
         or not 0 <= tolerance <= 1
     ):
         raise ConfigError(f"{path}: tolerance must be a number from 0 to 1, not {tolerance!r}")
+    base = path.parent
+    sources = _strings(table, "sources", path)
     return Config(
         path=str(path),
-        sources=tuple(str(base / s) for s in sources),
+        sources=tuple(dict.fromkeys(str(base / Path(s).expanduser()) for s in sources)),
         fail_on=fail_on,
         tolerance=None if tolerance is None else float(tolerance),
-        ignore_measures=_strings(table, "ignore-measures", path),
+        ignore_measures=tuple(m.lower() for m in _strings(table, "ignore-measures", path)),
         ignore_figures=_strings(table, "ignore-figures", path),
     )
 
 
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        # utf-8-sig: editors on Windows like to start a file with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such config file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a config file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot be read (not UTF-8)") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        reason = " ".join(str(exc).split())  # one line on stderr, whatever tomllib says
+        raise ConfigError(f"{path}: not valid TOML ({reason})") from None
+
+
+def _table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The settings: every key at the top level, or every key inside one [claimcheck] table."""
+    if TABLE not in data:
+        return data
+    if not isinstance(data[TABLE], dict):
+        raise ConfigError(f"{path}: {TABLE} must be a table ([{TABLE}]), not a value")
+    outside = [k for k in data if k != TABLE]
+    if outside:
+        raise ConfigError(
+            f"{path}: key {outside[0]!r} is outside the [{TABLE}] table "
+            f"(put every key inside [{TABLE}], or use no table at all)"
+        )
+    table: dict[str, Any] = data[TABLE]
+    return table
+
+
 def _strings(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    """A list of non-empty strings (a single string is a list of one), stripped."""
     value = table.get(key, [])
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: {key} must be a list of strings")
-    return tuple(value)
+        quoted = ' (quote figures: ["119"])' if key == "ignore-figures" else ""
+        raise ConfigError(f"{path}: {key} must be a list of strings, not {value!r}{quoted}")
+    items = tuple(v.strip() for v in value)
+    if "" in items:
+        raise ConfigError(f"{path}: {key} has an empty string")
+    return items

@@ -167,13 +167,21 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
         if rel.same:
             (supporting if rel.compatible else conflicting).append((rel.score, other))
     said = f"draft says {phrase(claim)}"
+    if supporting and conflicting:
+        # When the sources agree among themselves, what they say together is the narrowest
+        # of their intervals: "about 61 miles" and "98-kilometre" say 97.5 to 98.5 km, which
+        # "89-kilometre" contradicts though it lies within "about 61 miles" alone.
+        everyone = _best(supporting + conflicting)
+        if all(compatible(a, b, settings.about_widen) for a in everyone for b in everyone):
+            evidence = _best(conflicting)
+            return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
     if supporting:
         evidence = _best(supporting)
         return Finding(
             "supported",
             claim,
             evidence,
-            f"{said}; sources agree: {_cite(evidence)}",
+            f"{said}; sources agree: {cite(evidence)}",
             supporting[0][0],
         )
     if conflicting:
@@ -183,13 +191,13 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
         # places) is a figure the sources do not state, not one they contradict.
         if all(compatible(a, b, settings.about_widen) for a in evidence for b in evidence):
             return Finding(
-                "contradicted", claim, evidence, f"{said}; sources say {_cite(evidence)}"
+                "contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}"
             )
         return Finding(
             "unsupported",
             claim,
             evidence,
-            f"{said}; sources give different figures for this ({_cite(evidence)}), none states it",
+            f"{said}; sources give different figures for this ({cite(evidence)}), none states it",
         )
     return Finding("unsupported", claim, (), f"{said}; no source states this figure")
 
@@ -224,7 +232,7 @@ def phrase(claim: Claim) -> str:
     return claim.text if claim.measure in ("count",) else f"{claim.text} {claim.measure}"
 
 
-def _cite(evidence: tuple[Claim, ...]) -> str:
+def cite(evidence: tuple[Claim, ...]) -> str:
     """ "at least 129 (000.txt:5, 003.txt:26)": each distinct figure with where it stands."""
     groups: dict[str, list[str]] = {}
     for c in evidence:

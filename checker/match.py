@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from checker.compare import compatible
 from claims import Claim
-from claims.measures import MEASURE_WORDS, family
+from claims.measures import EVENT_FAMILIES, MEASURE_WORDS, family
 
 # Measures that say only what kind of figure it is, not what it counts.
 GENERIC_MEASURES = frozenset(
@@ -90,9 +90,23 @@ def frame_overlap(a: Claim, b: Claim) -> tuple[float, tuple[str, ...]]:
     return min(score, 1.0), tuple(sorted((ta & tb) | (na & nb)))
 
 
+def _periods(claim: Claim) -> set[str]:
+    return {s for s in claim.scope if s.startswith("per ")}
+
+
 def scopes_clash(a: Claim, b: Claim) -> bool:
-    """Both figures pinned to a named place or party, and to different ones."""
-    return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
+    """Both figures pinned to a named place, and to different ones."""
+    pa, pb = set(a.scope) - _periods(a), set(b.scope) - _periods(b)
+    return bool(pa and pb and not pa & pb)
+
+
+def _differ_in_kind(a: Claim, b: Claim) -> str:
+    """Why two figures that disagree may simply count different things, or ""."""
+    if _periods(a) != _periods(b):
+        return "one counts over a period, the other does not (or over another)"
+    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+        return f"different actors: {', '.join(a.actors)} vs {', '.join(b.actors)}"
+    return ""
 
 
 def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
@@ -103,9 +117,11 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
     if a.increment != b.increment:
         return Relation(False, ok, 0.0, "", (), "one figure is counted on top of another")
     m_ok, specific = measures_agree(a.measure, b.measure, settings)
-    if a.kind == "date" and not m_ok:
-        # "the October 31 crash" and "the October 31 downing": events named in other words.
-        m_ok, specific = True, False
+    if a.kind == "date":
+        # A date is the same claim as another of the same kind of event ("the October 31
+        # crash", "the downing on 31 October"); a bare date is too vague to conflict.
+        ea, eb = EVENT_FAMILIES.get(a.measure), EVENT_FAMILIES.get(b.measure)
+        m_ok, specific = True, ea is not None and ea == eb
     measure = a.measure if a.measure == b.measure else f"{a.measure} ~ {b.measure}"
     if not m_ok:
         return Relation(False, ok, 0.0, measure, (), "different measures")
@@ -124,8 +140,11 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
         same = score >= settings.agree_frame
         reason = "compatible figures, shared frame" if same else "frames too far apart"
     else:
-        same = specific and score >= settings.conflict_frame
-        if not specific:
+        apart = _differ_in_kind(a, b)
+        same = specific and score >= settings.conflict_frame and not apart
+        if apart:
+            reason = f"incompatible figures, but {apart}"
+        elif not specific:
             reason = "incompatible figures, but the measure is too generic to call a conflict"
         else:
             reason = (

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from claims import measures
-from claims.context import Sentences, content_words, names_in
+from claims.context import ACTORS, Sentences, content_words, names_in
 from claims.dates import DATE_RE, parse_date
 from claims.model import Claim
 from claims.numbers import (
@@ -440,6 +440,7 @@ def _claim(
         terms=terms,
         near=_near(before, after),
         topic=topic,
+        actors=_actors(before, after),
         scope=_scope(after_np),
         increment=fig.kind == "count" and measures.is_increment(after),
     )
@@ -448,12 +449,21 @@ def _claim(
 _CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–\n]")
 
 
-def _near(before: str, after: str) -> tuple[str, ...]:
-    """Names and content words of the figure's own clause, up to six words either side."""
+def _clause_words(before: str, after: str) -> tuple[str, str]:
     left = _CLAUSE_BREAK.split(before)[-1]
     right = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
-    left_words = " ".join(left.split()[-6:])
-    right_words = " ".join(right.split()[:6])
+    return " ".join(left.split()[-6:]), " ".join(right.split()[:6])
+
+
+def _actors(before: str, after: str) -> tuple[str, ...]:
+    """Countries or blocs named in the figure's own clause: whose figure it is."""
+    left, right = _clause_words(before, after)
+    return tuple(dict.fromkeys(n for n in [*names_in(left), *names_in(right)] if n in ACTORS))
+
+
+def _near(before: str, after: str) -> tuple[str, ...]:
+    """Names and content words of the figure's own clause, up to six words either side."""
+    left_words, right_words = _clause_words(before, after)
     return tuple(
         dict.fromkeys(
             [

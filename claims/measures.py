@@ -28,7 +28,7 @@ PEOPLE = frozenset(
 )
 _DEATH_LEFT = regex.compile(
     r"(?i)\b(?:killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of)\W+(?:\w+\W+){0,3}$"
-    r"|\b(?:death\s+toll|toll)\W+(?:\w+\W+){0,7}$"
+    r"|\b(?:death\s+toll|toll)\W+(?:\w+\W+){0,9}$"
 )
 _DEATH_RIGHT = regex.compile(
     r"(?i)^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities)\b"
@@ -294,12 +294,24 @@ STOP_BEFORE = frozenset(
     ]
 )
 
-_EVENT_VERBS = {"meet": "meeting", "met": "meeting", "meeting": "meeting", "visit": "visit",
-                "vote": "vote", "voted": "vote", "elected": "election", "signed": "signing",
-                "bombing": "bombing", "crashed": "crash", "attacked": "attack"}  # fmt: skip
+_EVENT_VERBS = {
+    "meet": "meeting", "met": "meeting", "meeting": "meeting", "visit": "visit", "vote": "vote",
+    "voted": "vote", "elected": "election", "signed": "signing", "bombing": "bombing",
+    "crashed": "crash", "came down": "crash", "broke up": "crash", "downed": "crash",
+    "went down": "crash", "attacked": "attack",
+}  # fmt: skip
 _EVENT_LEFT = regex.compile(
-    r"(?i)\b(" + "|".join(_EVENT_VERBS) + r")\b(?:\W+\w+){0,6}\W+(?:on|in)\s+$"
+    r"(?i)\b("
+    + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS)
+    + r")\b(?:\W+\w+){0,6}\W+(?:on|in)\s+$"
 )
+# Dates of one kind of event, named in other words: "the October 31 crash", "the downing".
+EVENT_FAMILIES = {
+    "crash": "crash", "downing": "crash", "loss": "crash", "destruction": "crash",
+    "attack": "attack", "attacks": "attack", "shooting": "attack", "assault": "attack",
+    "meeting": "meeting", "talks": "meeting", "summit": "meeting", "visit": "meeting",
+    "accord": "agreement", "agreement": "agreement", "deal": "agreement", "signing": "agreement",
+}  # fmt: skip
 
 
 _FIRST_WORD = regex.compile(r"^[ ]([a-z]{3,20})\b")
@@ -312,5 +324,5 @@ def date_measure(before: str, after: str) -> str:
         return singular(m.group(1))
     m = _EVENT_LEFT.search(before[-60:])
     if m:
-        return _EVENT_VERBS[m.group(1).lower()]
+        return _EVENT_VERBS[" ".join(m.group(1).lower().split())]
     return "date"

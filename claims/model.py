@@ -62,6 +62,7 @@ class Claim:
     terms: tuple[str, ...] = field(default_factory=tuple)
     near: tuple[str, ...] = field(default_factory=tuple)
     topic: tuple[str, ...] = field(default_factory=tuple)  # the document's most named names
+    actors: tuple[str, ...] = field(default_factory=tuple)  # names in the figure's own clause
     scope: tuple[str, ...] = field(default_factory=tuple)
     restates: int | None = None
     increment: bool = False  # "hundreds more": counted on top of another figure
@@ -72,6 +73,7 @@ class Claim:
         data["terms"] = list(self.terms)
         data["near"] = list(self.near)
         data["topic"] = list(self.topic)
+        data["actors"] = list(self.actors)
         data["scope"] = list(self.scope)
         return data
 

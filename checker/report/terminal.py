@@ -26,6 +26,10 @@ _STATUS_STYLE = {
 _CONTEXT = 70  # characters of sentence shown either side of a figure
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def figure_in_sentence(claim: Claim, width: int = _CONTEXT) -> Text:
     """The claim's sentence, trimmed around the figure, with the figure highlighted."""
     sentence = claim.sentence
@@ -97,10 +101,10 @@ def render_check(
     s = report.summary()
     header = Text.assemble(
         ("claimcheck ", "bold"),
-        f"{len(report.sources)} sources · ",
-        (f"{s['conflict']} conflicts", _STATUS_STYLE["conflict"] if s["conflict"] else "dim"),
+        f"{plural(len(report.sources), 'source')} · ",
+        (plural(s["conflict"], "conflict"), _STATUS_STYLE["conflict"] if s["conflict"] else "dim"),
         " · ",
-        (f"{s['agree']} agreements", "green"),
+        (plural(s["agree"], "agreement"), "green"),
         " · ",
         (f"{s['single']} single-source", "dim"),
     )
@@ -147,7 +151,7 @@ def render_gate(report: GateReport, console: Console) -> None:
         Text.assemble(
             ("claimcheck gate ", "bold"),
             (report.draft, "cyan"),
-            f" against {len(report.sources)} sources · ",
+            f" against {plural(len(report.sources), 'source')} · ",
             (f"{s['contradicted']} contradicted", "bold red" if s["contradicted"] else "dim"),
             " · ",
             (f"{s['unsupported']} unsupported", "yellow" if s["unsupported"] else "dim"),
