@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import ConfigError
+from claims.measures import normalise as normalise_measure
 
 CONFIG_NAME = ".claimcheck.toml"
 TABLE = "claimcheck"
@@ -71,7 +72,10 @@ def load_config(path: Path) -> Config:
         sources=tuple(dict.fromkeys(str(base / Path(s).expanduser()) for s in sources)),
         fail_on=fail_on,
         tolerance=None if tolerance is None else float(tolerance),
-        ignore_measures=tuple(m.lower() for m in _strings(table, "ignore-measures", path)),
+        # Through the lexicon, as claims are: "killed" or "Death toll" ignore the measure "deaths".
+        ignore_measures=tuple(
+            dict.fromkeys(normalise_measure(m) for m in _strings(table, "ignore-measures", path))
+        ),
         ignore_figures=_strings(table, "ignore-figures", path),
     )
 

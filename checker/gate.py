@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -105,6 +106,10 @@ def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions
     return sup, warnings
 
 
+def _fold(figure: str) -> str:
+    return " ".join(figure.lower().split())
+
+
 def _suppressed(claim: Claim, sup: _Suppressions) -> bool:
     if claim.line in sup.lines:
         sup.used.add(sup.lines[claim.line])
@@ -125,8 +130,9 @@ def gate(
     source_claims: Sequence[Sequence[Claim]] | None = None,
 ) -> GateReport:
     """Check each figure of ``draft`` against ``sources``: supported, contradicted, unsupported."""
-    settings = settings or Settings()
+    settings = dataclasses.replace(settings or Settings(), one_story=True)
     ignore = ignore or Ignore()
+    ignore = Ignore(ignore.measures, frozenset(_fold(f) for f in ignore.figures))
     index = Index(settings)
     for i, doc in enumerate(sources):
         index.extend(source_claims[i] if source_claims is not None else extract(doc.prose, doc.id))
@@ -135,10 +141,11 @@ def gate(
     findings = []
     ignored = 0
     for claim in claims:
+        # Inline suppressions first, so one that the config also covers still counts as used.
         if (
-            claim.measure in ignore.measures
-            or claim.text in ignore.figures
-            or _suppressed(claim, sup)
+            _suppressed(claim, sup)
+            or claim.measure in ignore.measures
+            or _fold(claim.text) in ignore.figures
         ):
             ignored += 1
             continue
@@ -190,9 +197,7 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
         # a draft figure unlike several different source figures (a sum, a figure for both
         # places) is a figure the sources do not state, not one they contradict.
         if all(compatible(a, b, settings.about_widen) for a in evidence for b in evidence):
-            return Finding(
-                "contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}"
-            )
+            return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
         return Finding(
             "unsupported",
             claim,

@@ -32,6 +32,7 @@ class Settings:
     measure_similarity: float = 88.0  # rapidfuzz ratio for near-equal measure phrases
     about_widen: float = 0.0  # extra relative tolerance for "about" (config: tolerance)
     max_postings: int = 400  # a term in more claims than this no longer proposes candidates
+    one_story: bool = False  # the documents are known to tell one story (the gate's case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def _overlap(ta: set[str], tb: set[str]) -> float:
     return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
 
 
-def frame_overlap(a: Claim, b: Claim) -> tuple[float, tuple[str, ...]]:
+def frame_overlap(a: Claim, b: Claim, one_story: bool = False) -> tuple[float, tuple[str, ...]]:
     """How much two figures' frames share: their sentences, and their own clauses."""
     # Words that say what is counted ("killed", "people") are the measure's evidence, not the
     # frame's: two death tolls share them whatever events they count.
@@ -83,7 +84,13 @@ def frame_overlap(a: Claim, b: Claim) -> tuple[float, tuple[str, ...]]:
     # thing in two articles about one event ("129 missing", "130 missing"): then the articles'
     # topics carry part of the weight. Hedged figures must be aligned by their own sentences.
     same_exact = a.measure == b.measure and a.qualifier == b.qualifier == "exact"
-    if same_exact and len(set(a.topic) & set(b.topic)) >= TOPIC_SHARED:
+    same_figure = (a.low, a.high, a.date) == (b.low, b.high, b.date)
+    one_story = one_story or len(set(a.topic) & set(b.topic)) >= TOPIC_SHARED
+    # A gate's draft and sources are one story by the user's choice: there the same figure of
+    # a compatible measure is support enough (never grounds for a conflict).
+    if (same_exact and len(set(a.topic) & set(b.topic)) >= TOPIC_SHARED) or (
+        same_figure and one_story
+    ):
         score = max(score, TOPIC_WEIGHT)
     if a.scope and b.scope:
         score += 0.15  # both pinned to the same named place or party (a clash never gets here)
@@ -134,7 +141,7 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
             (),
             f"different scope: {', '.join(a.scope)} vs {', '.join(b.scope)}",
         )
-    overlap, shared = frame_overlap(a, b)
+    overlap, shared = frame_overlap(a, b, settings.one_story)
     score = round(overlap * (1.0 if specific else 0.8), 3)
     if ok:
         same = score >= settings.agree_frame

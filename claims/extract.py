@@ -330,7 +330,7 @@ def _frame(text: str, sentences: Sentences, i: int) -> tuple[str, tuple[str, ...
     words = content_words(sentence)
     if i > 0:
         ps, pe = sentences.span(i - 1)
-        if not regex.search(r"\n[ \t]*\n", text[pe:s]):
+        if not regex.search(r"\n[ \t\r]*\n", text[pe:s]):
             names += names_in(text[ps:pe])
     return " ".join(sentence.split()), tuple(dict.fromkeys([*names, *words]))
 
@@ -446,7 +446,7 @@ def _claim(
     )
 
 
-_CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–\n]")
+_CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–\r\n]")
 
 
 def _clause_words(before: str, after: str) -> tuple[str, str]:

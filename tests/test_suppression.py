@@ -43,6 +43,10 @@ def warnings(report: dict[str, Any]) -> list[tuple[int, int, str]]:
     return [(w["line"], w["column"], w["message"]) for w in report["warnings"]]
 
 
+def figures(report: dict[str, Any]) -> list[str]:
+    return [f["claim"]["text"] for f in report["findings"]]
+
+
 def flagged(report: dict[str, Any]) -> list[str]:
     return [f["claim"]["text"] for f in report["findings"] if f["status"] == "contradicted"]
 
@@ -68,7 +72,7 @@ def test_ignore_suppresses_the_next_figures_line(
     code, report = gate(capsys, sources, "draft.md", *lines)
     assert code == 0
     assert report["ignored"] == 1 and report["warnings"] == []
-    assert [f["claim"]["text"] for f in report["findings"]] == ["Oct. 31", "224"]
+    assert figures(report) == ["Oct. 31", "224"]
 
 
 def test_ignore_covers_only_the_next_figures_line(
@@ -104,7 +108,7 @@ def test_off_on_suppresses_a_passage(capsys: pytest.CaptureFixture[str], sources
     )
     assert code == 0
     assert report["ignored"] == 2 and report["warnings"] == []
-    assert [f["claim"]["text"] for f in report["findings"]] == ["Oct. 31", "224"]
+    assert figures(report) == ["Oct. 31", "224"]
 
 
 def test_figures_after_on_are_checked_again(
@@ -119,7 +123,7 @@ def test_off_without_on_runs_to_the_end(capsys: pytest.CaptureFixture[str], sour
     code, report = gate(capsys, sources, "draft.md", RIGHT, "", OFF, WRONG, "", "Later: 119 dead.")
     assert code == 0
     assert report["ignored"] == 2 and report["warnings"] == []
-    assert [f["claim"]["text"] for f in report["findings"]] == ["Oct. 31", "224"]
+    assert figures(report) == ["Oct. 31", "224"]
 
 
 def test_on_without_off_warns(capsys: pytest.CaptureFixture[str], sources: Path) -> None:
@@ -160,7 +164,7 @@ def test_suppressions_work_in_a_text_draft(
     code, report = gate(capsys, sources, "draft.txt", *lines)
     assert code == 0
     assert report["ignored"] == ignored and report["warnings"] == []
-    assert [f["claim"]["text"] for f in report["findings"]] == ["Oct. 31", "224"]
+    assert figures(report) == ["Oct. 31", "224"]
 
 
 def test_warnings_reach_the_github_annotations(
