@@ -127,7 +127,7 @@ def check(
 
 
 @cli.command()
-@click.argument("draft", metavar="DRAFT")
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT...")
 @click.option(
     "--source", "-s", "sources", multiple=True, metavar="PATH", help="A source file or folder."
 )
@@ -140,7 +140,7 @@ def check(
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 def gate(
-    draft: str,
+    drafts: tuple[str, ...],
     sources: tuple[str, ...],
     fmt: str,
     output: str | None,
@@ -150,58 +150,90 @@ def gate(
     """Check a draft's figures against its sources; exit 1 on a contradicted figure.
 
     Settings come from .claimcheck.toml (found upward from the draft), overridden by flags.
+    Several drafts (as a pre-commit hook passes them) are each checked against their sources.
 
     \b
     Example:
       claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
     """
+    reports = _gate_reports(drafts, sources, output, fail_on, config_path)
+    protect = (*drafts, *sources)
+    if fmt == "rich":
+        from checker.report import terminal
+
+        def draw(console: Any) -> None:
+            for report in reports:
+                terminal.render_gate(report, console)
+
+        _emit_rich(draw, output, protect)
+    elif fmt == "json":
+        from checker.report import json as json_report
+
+        if len(reports) == 1:
+            data = json_report.gate_data(reports[0])
+        else:
+            data = {
+                "schema": json_report.SCHEMA,
+                "reports": [json_report.gate_data(r) for r in reports],
+            }
+        _emit(json_report.render(data), output, protect)
+    elif fmt in ("sarif", "junit"):
+        import importlib
+
+        _emit(importlib.import_module(f"checker.report.{fmt}").render(reports), output, protect)
+    else:
+        import importlib
+
+        writer = importlib.import_module(f"checker.report.{fmt}")
+        _emit("".join(writer.render(r) for r in reports), output, protect)
+    return 1 if any(r.failed for r in reports) else 0
+
+
+def _gate_reports(
+    drafts: Sequence[str],
+    sources: Sequence[str],
+    output: str | None,
+    fail_on: str | None,
+    config_path: str | None,
+) -> list[Any]:
+    """One gate report per draft; each set of sources is read and extracted once."""
     from checker.config import Config, find_config, load_config
     from checker.documents import read_document
     from checker.gate import Ignore
     from checker.gate import gate as run_gate
     from checker.match import Settings
 
-    draft_path = Path(draft)
-    if not draft_path.exists():
-        raise InputError(f"{draft}: no such file")
-    found = Path(config_path) if config_path else find_config(draft_path)
-    config = load_config(found) if found else Config()
-    source_paths = sources or config.sources
-    if not source_paths:
-        raise UsageError("gate needs at least one --source (or sources in .claimcheck.toml)")
-    draft_doc = read_document(draft_path)
-    _note_fallback([draft_doc])
-    docs = [
-        d
-        for d in _read(source_paths, output, also_protect=(draft,))
-        if Path(d.path).resolve() != draft_path.resolve()
-    ]
-    if not docs:
-        raise InputError(f"{', '.join(source_paths)}: no source besides the draft itself")
-    settings = Settings(about_widen=config.tolerance or 0.0)
-    report = run_gate(
-        draft_doc,
-        docs,
-        settings=settings,
-        ignore=Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
-        fail_on=fail_on or config.fail_on or "contradicted",
-        source_claims=[_progress(_extract, d) for d in docs],
-    )
-    protect = (draft, *source_paths)
-    if fmt == "rich":
-        from checker.report import terminal
-
-        _emit_rich(lambda console: terminal.render_gate(report, console), output, protect)
-    elif fmt == "json":
-        from checker.report import json as json_report
-
-        _emit(json_report.render(json_report.gate_data(report)), output, protect)
-    else:
-        import importlib
-
-        writer = importlib.import_module(f"checker.report.{fmt}")
-        _emit(writer.render(report), output, protect)
-    return 1 if report.failed else 0
+    read: dict[tuple[str, ...], tuple[list[Any], list[Any]]] = {}
+    reports = []
+    for draft in drafts:
+        draft_path = Path(draft)
+        if not draft_path.exists():
+            raise InputError(f"{draft}: no such file")
+        found = Path(config_path) if config_path else find_config(draft_path)
+        config = load_config(found) if found else Config()
+        source_paths = tuple(sources or config.sources)
+        if not source_paths:
+            raise UsageError("gate needs at least one --source (or sources in .claimcheck.toml)")
+        if source_paths not in read:
+            docs = _read(source_paths, output, also_protect=drafts)
+            read[source_paths] = (docs, [_progress(_extract, d) for d in docs])
+        docs, claims = read[source_paths]
+        own = [i for i, d in enumerate(docs) if Path(d.path).resolve() != draft_path.resolve()]
+        if not own:
+            raise InputError(f"{', '.join(source_paths)}: no source besides the draft itself")
+        draft_doc = read_document(draft_path)
+        _note_fallback([draft_doc])
+        reports.append(
+            run_gate(
+                draft_doc,
+                [docs[i] for i in own],
+                settings=Settings(about_widen=config.tolerance or 0.0),
+                ignore=Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
+                fail_on=fail_on or config.fail_on or "contradicted",
+                source_claims=[claims[i] for i in own],
+            )
+        )
+    return reports
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterable
+import stat
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -36,22 +40,7 @@ class Document:
 def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     """Read a file as text, detecting its encoding; raise InputError with a one-line reason."""
     p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{p}: is a folder, expected a file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{p}: file is {size // 2**20} MB, over the 512 MB limit")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a folder, expected a file") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    text, encoding, fallback = decode(data, str(p))
+    text, encoding, fallback = decode(_read_bytes(p), str(p))
     return Document(
         id=doc_id or p.name,
         path=str(path),
@@ -62,17 +51,51 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     )
 
 
+def _read_bytes(p: Path) -> bytes:
+    try:
+        mode = p.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{p}: is a folder, expected a file")
+        # A pipe (`<(curl ...)`) is read up to the limit; a device such as /dev/zero never ends.
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise InputError(f"{p}: not a regular file (a device or socket)")
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a folder, expected a file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    except ValueError as exc:  # a NUL character in the path
+        raise InputError(f"{p!r}: not a valid path ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{p}: file is over the {MAX_BYTES // 2**20} MB limit")
+    return data
+
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def decode(data: bytes, name: str) -> tuple[str, str, bool]:
     """Text of a file's bytes, the encoding used, and whether it was a guess (not UTF-8/BOM)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _normalise(data[3:].decode("utf-8", errors="replace")), "utf-8-sig", False
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _normalise(data.decode("utf-16")), "utf-16", False
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: not valid UTF-16 despite its byte-order mark") from None
-    if b"\x00" in data[:8192] or b"\x00" in data[-8192:]:
-        raise InputError(f"{name}: binary data (NUL bytes), not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_marked(data, encoding, name)
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(f"{name}: binary data (NUL bytes), not text")
+        return _checked(_normalise(data.decode(utf16)), name), utf16, True
     try:
         return _normalise(data.decode("utf-8")), "utf-8", False
     except UnicodeDecodeError:
@@ -80,7 +103,43 @@ def decode(data: bytes, name: str) -> tuple[str, str, bool]:
     guessed = _guess_encoding(data)
     if guessed is None:
         raise InputError(f"{name}: not text in any encoding claimcheck can detect")
-    return _normalise(data.decode(guessed, errors="replace")), guessed, True
+    return _checked(_normalise(data.decode(guessed, errors="replace")), name), guessed, True
+
+
+def _decode_marked(data: bytes, encoding: str, name: str) -> tuple[str, str, bool]:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding != "utf-8-sig":
+            label = encoding.upper().replace("UTF", "UTF-").replace("--", "-")
+            raise InputError(f"{name}: not valid {label} despite its byte-order mark") from None
+        # A stray byte in a marked UTF-8 file: read the rest, and say so through the note.
+        text = data.decode(encoding, errors="replace")
+        return _checked(_normalise(text), name), "utf-8 with invalid bytes replaced", True
+    return _checked(_normalise(text), name), encoding, False
+
+
+def _checked(text: str, name: str) -> str:
+    if "\x00" in text:
+        raise InputError(f"{name}: binary data (NUL characters), not text")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or '-be' when every other byte of a text is NUL, as in UTF-16 without a BOM."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        # Latin text: the high byte of nearly every character is zero, the low byte never.
+        if b"\x00" not in other and zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
 
 
 def _guess_encoding(data: bytes) -> str | None:
@@ -117,61 +176,133 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the text files in folders named (sorted); InputError if none."""
     out: list[Path] = []
     for raw in paths:
+        if str(raw) == "":
+            raise InputError("'': an empty path names no file")
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f
-                for f in p.iterdir()
-                if f.suffix.lower() in TEXT_SUFFIXES and f.is_file() and not f.name.startswith(".")
-            )
-            if not found:
-                raise InputError(f"{p}: folder holds no .txt, .md or .html file")
-            out.extend(found)
-        elif p.exists() or p.is_symlink():
-            out.append(p)
-        else:
-            raise InputError(f"{p}: no such file or folder")
+        try:
+            if p.is_dir():
+                found = sorted(
+                    f
+                    for f in p.iterdir()
+                    if f.suffix.lower() in TEXT_SUFFIXES
+                    and not f.name.startswith(".")
+                    and f.is_file()
+                )
+                if not found:
+                    raise InputError(f"{p}: folder holds no .txt, .md or .html file")
+                out.extend(found)
+            elif p.exists() or p.is_symlink():
+                out.append(p)
+            else:
+                raise InputError(f"{p}: no such file or folder")
+        except PermissionError:
+            raise InputError(f"{p}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
     return out
 
 
 def read_documents(paths: Iterable[str | Path]) -> list[Document]:
     """Documents for the paths given, with ids made unique where two files share a name."""
     files = iter_paths(paths)
-    names = [f.name for f in files]
+    names = Counter(f.name for f in files)
     docs = []
     for f in files:
-        doc_id = f.name if names.count(f.name) == 1 else os.path.normpath(str(f))
+        doc_id = f.name if names[f.name] == 1 else os.path.normpath(str(f))
         docs.append(read_document(f, doc_id))
     return docs
 
 
 # ---- prose views -------------------------------------------------------------------------
+# Every pattern is linear: possessive or bounded repeats, and closing delimiters searched for
+# once from where the last one ended, so no input makes masking slower than reading it.
 
 _FRONT_MATTER = regex.compile(
-    r"\A(?:---|\+\+\+)[ \t]*+\n(?:.{0,10000}+\n){0,2000}?(?:---|\+\+\+|\.\.\.)[ \t]*+(?:\n|\Z)"
+    r"\A(?:(?P<yaml>---)|\+\+\+)[ \t]*+\n"
+    # A thematic break followed by a blank line is not front matter.
+    r"(?:(?![ \t]*+\n)(?:[^\n]*+\n){1,2000}?)??"
+    r"(?(yaml)(?:---|\.\.\.)|\+\+\+)[ \t]*+(?:\n|\Z)"
 )
 _INLINE_CODE = regex.compile(r"(?<!`)(`{1,3})(?!`)[^\n]{0,2000}?(?<!`)\1(?!`)")
 _LINK_TARGET = regex.compile(
-    r"\]\([^()\s]{0,2000}+(?:\s+\"[^\"\n]{0,500}+\")?\)|\]\[[^\]\n]{0,200}+\]"
+    r"\]\((?:<[^<>\n]{0,2000}+>|(?:[^()\s]|\([^()\s]{0,500}+\)){0,2000}+)"
+    r"(?:\s++(?:\"[^\"\n]{0,500}+\"|'[^'\n]{0,500}+'|\([^()\n]{0,500}+\)))?+[ \t]*+\)"
+    r"|\]\[[^\]\n]{0,200}+\]"
 )
-_REF_DEFINITION = regex.compile(r"(?m)^[ ]{0,3}\[[^\]\n]{1,200}+\]:[ \t]*+\S[^\n]{0,2000}+$")
-_AUTOLINK = regex.compile(r"<(?:https?|mailto|ftp):[^>\s]{1,2000}+>")
-_COMMENT = regex.compile(r"<!--.{0,100000}?-->", regex.DOTALL)
-_TAG = regex.compile(r"<[A-Za-z/!][^<>]{0,5000}+>")
-_SKIP_ELEMENTS = regex.compile(
-    r"(?is)<(script|style|code|pre|head|template)\b[^>]{0,5000}+>.{0,5000000}?</\1\s*+>"
+# Footnotes ("[^1]: text") are prose, so they are not reference definitions.
+_REF_DEFINITION = regex.compile(r"(?m)^[ ]{0,3}\[(?!\^)[^\]\n]{1,200}+\]:[ \t]*+\S[^\n]*+$")
+# "[^1]" marks a footnote; its number is not a figure.
+_FOOTNOTE_LABEL = regex.compile(r"\[\^[^\]\s]{1,100}+\]:?+")
+_AUTOLINK = regex.compile(r"<(?:https?|mailto|ftp):[^<>\s]{1,2000}+>")
+_INLINE_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,64}+(?:\s[^<>]{0,5000}+)?+>")
+# Emphasis runs: "**at least 129**" and "_352_" read as "  at least 129  " and " 352 ".
+_EMPHASIS = regex.compile(r"(?<![\w*\\])[*_]{1,3}+(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}+(?![\w*])")
+_TAG = regex.compile(r"<[A-Za-z/!?][^<>]{0,5000}+>")
+_OPAQUE_START = regex.compile(
+    r"<!--|(?i:<(?P<name>script|style|textarea|code|pre|head|template)\b[^<>]{0,5000}+>)"
 )
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_OPAQUE_END = {
+    name: regex.compile(rf"(?i)</{name}\s*+>")
+    for name in ("script", "style", "textarea", "code", "pre", "head", "template")
+}
+# Browsers read an unclosed <script> or <style> to the end of the file; the others close early.
+_RAW_TO_END = frozenset({"script", "style", "textarea"})
+_NEWLINE = regex.compile(r"\n")
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Replace each span with spaces, keeping its line breaks."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    """Replace each span with spaces, keeping its line breaks; spans may overlap."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _spans(pattern: regex.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    return ((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    """HTML comments; an unclosed one runs to the end of the text, as in a browser."""
+    start = text.find("<!--")
+    while start >= 0:
+        close = text.find("-->", start + 2)
+        end = len(text) if close < 0 else close + 3
+        yield start, end
+        start = text.find("<!--", end)
+
+
+def _opaque(text: str) -> Iterator[tuple[int, int]]:
+    """Comments and elements whose content is not prose (script, style, code, head...)."""
+    pos = 0
+    unclosed: set[str] = set()  # no closing tag after some point, so none after any later one
+    while (m := _OPAQUE_START.search(text, pos)) is not None:
+        name = m.group("name")
+        if name is None:
+            close = text.find("-->", m.start() + 2)
+            end = len(text) if close < 0 else close + 3
+        else:
+            name = name.lower()
+            c = None if name in unclosed else _OPAQUE_END[name].search(text, m.end())
+            if c is not None:
+                end = c.end()
+            elif name in _RAW_TO_END:
+                end = len(text)
+            else:
+                unclosed.add(name)
+                end = m.end()
+        yield m.start(), end
+        pos = end
 
 
 def prose_of(text: str, suffix: str) -> str:
@@ -183,37 +314,59 @@ def prose_of(text: str, suffix: str) -> str:
     return text
 
 
-def markdown_prose(text: str) -> str:
+@cache
+def _markdown_parser() -> Any:
     from markdown_it import MarkdownIt  # imported lazily: start-up time matters
 
-    spans: list[tuple[int, int]] = []
+    # Only the block structure is needed; inline parsing is what the patterns below do.
+    return MarkdownIt("commonmark").disable(["inline", "text_join"])
+
+
+def markdown_prose(text: str) -> str:
+    """Markdown with front matter, code, HTML markup, link targets and emphasis marks blanked."""
     fm = _FRONT_MATTER.match(text)
-    if fm:
-        spans.append((0, fm.end()))
-    line_starts = [0]
-    for line in text.split("\n"):
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    for token in MarkdownIt("commonmark").parse(text[fm.end() :] if fm else text):
+    body = fm.end() if fm else 0
+    if body and text[body - 1] != "\n":
+        return _blank(text, [(0, body)])
+    line_starts = [body]
+    line_starts.extend(m.end() for m in _NEWLINE.finditer(text, body))
+    spans: list[tuple[int, int]] = [(0, body)] if body else []
+    html_blocks: list[tuple[int, int]] = []
+    for token in _markdown_parser().parse(text[body:]):
         if token.type in ("fence", "code_block", "html_block") and token.map:
-            offset_lines = text[: fm.end()].count("\n") if fm else 0
-            first, last = token.map[0] + offset_lines, token.map[1] + offset_lines
-            spans.append((line_starts[first], line_starts[min(last, len(line_starts) - 1)] - 1))
+            first, last = token.map
+            start = line_starts[first]
+            end = line_starts[last] - 1 if last < len(line_starts) else len(text)
+            (html_blocks if token.type == "html_block" else spans).append((start, end))
     masked = _blank(text, spans)
-    inline = [
-        (m.start(), m.end())
-        for pattern in (_INLINE_CODE, _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _COMMENT)
-        for m in pattern.finditer(masked)
-    ]
-    return _blank(masked, inline)
+    if html_blocks:
+        pieces, pos = [], 0
+        for start, end in html_blocks:
+            pieces += [masked[pos:start], html_prose(masked[start:end])]
+            pos = end
+        masked = "".join([*pieces, masked[pos:]])
+    masked = _blank(masked, _spans(_INLINE_CODE, masked))
+    masked = _blank(masked, _comments(masked))
+    for pattern in (_AUTOLINK, _LINK_TARGET, _REF_DEFINITION, _FOOTNOTE_LABEL, _INLINE_TAG):
+        masked = _blank(masked, _spans(pattern, masked))
+    masked = _blank(masked, _spans(_EMPHASIS, masked))
+    return _ENTITY.sub(_entity_in_place, masked)
 
 
 def html_prose(text: str) -> str:
-    spans = [(m.start(), m.end()) for m in _SKIP_ELEMENTS.finditer(text)]
-    masked = _blank(text, spans)
-    masked = _blank(masked, ((m.start(), m.end()) for m in _COMMENT.finditer(masked)))
-    masked = _blank(masked, ((m.start(), m.end()) for m in _TAG.finditer(masked)))
-    # An entity becomes its character padded with spaces, so "&nbsp;" reads as a space and
-    # "&#36;5" still reads as "$5" at the entity's own offset.
-    return _ENTITY.sub(
-        lambda m: html.unescape(m.group()).ljust(len(m.group()))[: len(m.group())], masked
-    )
+    """HTML with tags, comments and script, style, code and head contents blanked."""
+    masked = _blank(text, _opaque(text))
+    masked = _blank(masked, _spans(_TAG, masked))
+    return _ENTITY.sub(_entity_in_place, masked)
+
+
+def _entity_in_place(m: regex.Match[str]) -> str:
+    # An entity becomes its character padded with spaces to the entity's length, on the side
+    # away from the word it belongs to: "&#36;5" reads "    $5" and "5&#37;" reads "5%    ".
+    entity = m.group()
+    char = html.unescape(entity)
+    if len(char) > len(entity) or char.isspace():
+        # A line break from "&#10;" would shift every line after it.
+        return " " * len(entity)
+    following = m.string[m.end() : m.end() + 1]
+    return char.rjust(len(entity)) if following.isalnum() else char.ljust(len(entity))

@@ -141,11 +141,6 @@ def test_hook_entry_runs_on_a_staged_draft(
     assert ("contradicted" in done.stdout) and "Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="gate takes one DRAFT; pre-commit passes every staged file to one run (docs/ci.md)",
-)
 def test_hook_entry_runs_on_several_staged_drafts(
     hook: dict[str, Any], claimcheck: str, newsroom: Path
 ) -> None:
@@ -156,6 +151,7 @@ def test_hook_entry_runs_on_several_staged_drafts(
         command, cwd=newsroom, capture_output=True, text=True, timeout=300, check=False
     )
     assert done.returncode == 1, done.stdout + done.stderr
+    assert "clean-wire.md" in done.stdout and "wrong-toll.md" in done.stdout
 
 
 # ---- the GitHub Actions workflow of docs/ci.md ---------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 
 import regex
 
@@ -13,22 +14,34 @@ _NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
-def render(report: GateReport) -> str:
-    """The report as a JUnit ``<testsuites>`` document with an XML declaration."""
+def render(reports: GateReport | Sequence[GateReport]) -> str:
+    """Gate reports as a JUnit ``<testsuites>`` document, one suite per draft."""
+    many = [reports] if isinstance(reports, GateReport) else list(reports)
+    root = ET.Element("testsuites", {"name": "claimcheck"})
+    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    for report in many:
+        counts = _suite(root, report)
+        for key in totals:
+            totals[key] += counts[key]
+    root.attrib.update({k: str(v) for k, v in totals.items()})
+    ET.indent(root)
+    return _DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _suite(root: ET.Element, report: GateReport) -> dict[str, int]:
     paths = dict(report.sources)
     failing = (
         {"contradicted"} if report.fail_on == "contradicted" else {"contradicted", "unsupported"}
     )
     failures = sum(1 for f in report.findings if f.status in failing)
-    counts = {
-        "tests": str(len(report.findings)),
-        "failures": str(failures),
-        "errors": "0",
-        "skipped": "0",
-    }
-    root = ET.Element("testsuites", {"name": "claimcheck", **counts})
+    counts = {"tests": len(report.findings), "failures": failures, "errors": 0, "skipped": 0}
     suite = ET.SubElement(
-        root, "testsuite", {"name": _clean(f"claimcheck gate {report.draft}"), **counts}
+        root,
+        "testsuite",
+        {
+            "name": _clean(f"claimcheck gate {report.draft}"),
+            **{k: str(v) for k, v in counts.items()},
+        },
     )
     for finding in report.findings:
         case = ET.SubElement(
@@ -50,8 +63,7 @@ def render(report: GateReport) -> str:
         ET.SubElement(suite, "system-err").text = _clean(
             "\n".join(f"{report.draft}:{w.line}:{w.column}: {w.message}" for w in report.warnings)
         )
-    ET.indent(root)
-    return _DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+    return counts
 
 
 def _case_name(finding: Finding) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import quote
@@ -44,14 +45,18 @@ _FINGERPRINT = "claimcheck/v1"
 _URI_SAFE = "/!$&'()*+,;=:@-._~"
 
 
-def render(report: GateReport) -> str:
-    """The gate report as a SARIF 2.1.0 log: indented JSON ending in a newline."""
-    draft_uri = _uri(report.draft)
-    paths = dict(report.sources)
-    results = [
-        _finding_result(f, draft_uri, paths) for f in report.findings if f.status in _RULE_OF_STATUS
-    ]
-    results.extend(_warning_result(w, draft_uri) for w in report.warnings)
+def render(reports: GateReport | Sequence[GateReport]) -> str:
+    """Gate reports as one SARIF 2.1.0 log with one run: indented JSON ending in a newline."""
+    results: list[dict[str, Any]] = []
+    for report in [reports] if isinstance(reports, GateReport) else reports:
+        draft_uri = _uri(report.draft)
+        paths = dict(report.sources)
+        results.extend(
+            _finding_result(f, draft_uri, paths)
+            for f in report.findings
+            if f.status in _RULE_OF_STATUS
+        )
+        results.extend(_warning_result(w, draft_uri) for w in report.warnings)
     log = {
         "version": "2.1.0",
         "runs": [
