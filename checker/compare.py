@@ -54,12 +54,13 @@ def bounds(claim: Claim, widen: float = 0.0) -> Bounds:
     if widen and claim.qualifier == "about" and claim.value is not None:
         low -= abs(claim.value) * widen
         high += abs(claim.value) * widen
-    # Widening by the stated precision closes an open bound ("more than 60" still excludes 60).
+    # A bound widened by the stated precision is open: "$0.13" is 0.125 up to but not
+    # including 0.135, so it does not meet "$0.14" (0.135 and up).
     return Bounds(
         low,
         high,
-        claim.low_inclusive or tol > 0,
-        claim.high_inclusive or tol > 0,
+        claim.low_inclusive and tol == 0,
+        claim.high_inclusive and tol == 0,
     )
 
 

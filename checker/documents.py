@@ -350,23 +350,28 @@ def markdown_prose(text: str) -> str:
     for pattern in (_AUTOLINK, _LINK_TARGET, _REF_DEFINITION, _FOOTNOTE_LABEL, _INLINE_TAG):
         masked = _blank(masked, _spans(pattern, masked))
     masked = _blank(masked, _spans(_EMPHASIS, masked))
-    return _ENTITY.sub(_entity_in_place, masked)
+    return _entities_in_place(masked)
 
 
 def html_prose(text: str) -> str:
     """HTML with tags, comments and script, style, code and head contents blanked."""
     masked = _blank(text, _opaque(text))
     masked = _blank(masked, _spans(_TAG, masked))
-    return _ENTITY.sub(_entity_in_place, masked)
+    return _entities_in_place(masked)
+
+
+def _entities_in_place(text: str) -> str:
+    result: str = _ENTITY.sub(_entity_in_place, text)
+    return result
 
 
 def _entity_in_place(m: regex.Match[str]) -> str:
     # An entity becomes its character padded with spaces to the entity's length, on the side
     # away from the word it belongs to: "&#36;5" reads "    $5" and "5&#37;" reads "5%    ".
-    entity = m.group()
+    entity: str = m.group()
     char = html.unescape(entity)
     if len(char) > len(entity) or char.isspace():
         # A line break from "&#10;" would shift every line after it.
         return " " * len(entity)
-    following = m.string[m.end() : m.end() + 1]
+    following: str = m.string[m.end() : m.end() + 1]
     return char.rjust(len(entity)) if following.isalnum() else char.ljust(len(entity))

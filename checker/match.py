@@ -29,6 +29,7 @@ class Settings:
 
     agree_frame: float = 0.15  # frame overlap to call two compatible figures the same claim
     conflict_frame: float = 0.30  # stricter overlap before two figures may conflict
+    generic_conflict_frame: float = 0.60  # overlap before equal generic measures may conflict
     measure_similarity: float = 88.0  # rapidfuzz ratio for near-equal measure phrases
     about_widen: float = 0.0  # extra relative tolerance for "about" (config: tolerance)
     max_postings: int = 400  # a term in more claims than this no longer proposes candidates
@@ -148,10 +149,12 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
         reason = "compatible figures, shared frame" if same else "frames too far apart"
     else:
         apart = _differ_in_kind(a, b)
-        same = specific and score >= settings.conflict_frame and not apart
+        # Equal generic measures ("time ago", "share") may conflict only on a strong frame.
+        strong_generic = a.measure == b.measure and score >= settings.generic_conflict_frame
+        same = (specific or strong_generic) and score >= settings.conflict_frame and not apart
         if apart:
             reason = f"incompatible figures, but {apart}"
-        elif not specific:
+        elif not (specific or strong_generic):
             reason = "incompatible figures, but the measure is too generic to call a conflict"
         else:
             reason = (

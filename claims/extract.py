@@ -391,7 +391,7 @@ def _claim(
     elif fig.kind == "ratio":
         measure = measures.ratio_measure(before, after)
     elif fig.kind == "percent":
-        measure = measures.share_measure(after)
+        measure = measures.share_measure(after, before)
     elif fig.kind == "money":
         measure = measures.thing_measure(before, after_np, "amount")
     elif fig.kind == "duration":

@@ -213,14 +213,60 @@ def _count_measure(before: str, after: str) -> str:
     return "count"
 
 
-def share_measure(after: str) -> str:
+# "earnings per share of $6.86", "the capital ratio was 13.8 percent", "net debt fell to
+# $25 billion": the thing a figure gives the value of, named before it.
+_SUBJECT_BEFORE = regex.compile(
+    r"(?i)(?<![\w'])(?P<np>(?:[a-z][a-z'-]*+\s++){0,3}?[a-z][a-z'-]*+)"
+    r"(?:\s++(?:in|for|during|of)\s++(?:the\s++)?(?:(?:first|second|third|fourth)\s++)?"
+    r"(?:quarter|year|period|month|half|q[1-4]))?+"
+    r"\s++(?:of|was|were|is|are|at|to|totaled|totalled|reached|hit|came\s++in\s++at|stood\s++at"
+    r"|rose\s++to|fell\s++to|grew\s++to|increased\s++to|decreased\s++to|dropped\s++to"
+    r"|climbed\s++to|declined\s++to|by)"
+    r"\s++(?:about\s++|some\s++|approximately\s++|roughly\s++|nearly\s++|almost\s++|just\s++)?$"
+)
+_VERBS = frozenset(
+    """put set has had have paid gave give offered offer raised raise cut cuts put puts sets
+    reported report expects expect guided guide announced announce posted post saw see
+    delivered deliver generated generate""".split()
+)
+_SUBJECT_DROP = frozenset(
+    """the a an its their our his her this that these those total overall which who also
+    per""".split()
+)
+
+
+def subject_measure(before: str) -> str:
+    """The noun phrase a figure is the value of, when it stands before the figure."""
+    m = _SUBJECT_BEFORE.search(before[-80:])
+    if m is None:
+        return ""
+    words = m.group("np").lower().split()
+    # Keep "X per Y" whole; otherwise the noun phrase's last words, stopwords dropped.
+    if "per" in words[1:-1]:
+        i = words.index("per")
+        words = words[max(0, i - 1) : i + 2]
+    else:
+        words = [w for w in words if w not in _SUBJECT_DROP and w not in STOP_BEFORE]
+        words = [
+            w
+            for w in words
+            if w not in _PHRASE_END
+            and w not in _NOT_NOUN
+            and w not in _VERBS
+            and not w.endswith(("ed", "ing"))
+        ][-2:]
+    words = [w for w in words if not _is_adjective(w)] or words
+    return normalise(" ".join(words)) if words else ""
+
+
+def share_measure(after: str, before: str = "") -> str:
     """What a percentage is a share of: "5 percent of the 2,700 airstrikes" -> airstrikes."""
     m = _OF_NOUN.match(after)
     if m:
         phrase = noun_phrase(after[m.end() :])
         if phrase:
             return normalise(" ".join(phrase))
-    return "share"
+    return subject_measure(before) or "share"
 
 
 def thing_measure(before: str, after: str, fallback: str) -> str:
@@ -233,10 +279,7 @@ def thing_measure(before: str, after: str, fallback: str) -> str:
         phrase = noun_phrase(after[m.end() :], names=True)
         if phrase:
             return normalise(" ".join(phrase))
-    m = regex.search(r"(?i)\b([a-z]+)\s+of\s+(?:about\s+|some\s+)?$", before)
-    if m and m.group(1).lower() not in _PHRASE_END and m.group(1).lower() not in _NOT_NOUN:
-        return normalise(m.group(1))
-    return fallback
+    return subject_measure(before) or fallback
 
 
 def quantity_measure(before: str, after: str, dimension: str) -> str:
