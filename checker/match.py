@@ -63,9 +63,11 @@ def measures_agree(a: str, b: str, settings: Settings) -> tuple[bool, bool]:
         return True, True
     if family(a) == family(b) and family(a) not in ("people",):
         return True, False
-    # "fighter jets" and "jets", "strip length" and "border strip length": one contains the other.
+    # "fighter jets" and "jets", "common dividend" and "dividend": one names the other closer.
     short, long = sorted((a, b), key=len)
-    if long.endswith(" " + short) or long.startswith(short + " "):
+    if long.endswith(" " + short):
+        return True, True
+    if long.startswith(short + " "):
         return True, False
     return False, False
 
@@ -96,6 +98,10 @@ def frame_overlap(a: Claim, b: Claim, one_story: bool = False) -> tuple[float, t
     if a.scope and b.scope:
         score += 0.15  # both pinned to the same named place or party (a clash never gets here)
     return min(score, 1.0), tuple(sorted((ta & tb) | (na & nb)))
+
+
+def _open(claim: Claim) -> bool:
+    return claim.kind != "date" and (claim.low is None or claim.high is None)
 
 
 def _periods(claim: Claim) -> set[str]:
@@ -142,6 +148,10 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
             (),
             f"different scope: {', '.join(a.scope)} vs {', '.join(b.scope)}",
         )
+    if not specific and ok and _open(a) != _open(b):
+        # "below $25 billion" says nothing of a dividend of $0.14: a bound supports only a
+        # figure of the very same thing.
+        return Relation(False, ok, 0.0, measure, (), "a bound on another measure")
     overlap, shared = frame_overlap(a, b, settings.one_story)
     score = round(overlap * (1.0 if specific else 0.8), 3)
     if ok:

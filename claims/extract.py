@@ -47,6 +47,7 @@ _NUMBER_RE = regex.compile(
     r"(?![\w]|[.,:]\d|/\d)"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
+    r"|(?<![\w-])Q(?P<quarter>[1-4])(?![\w-])"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
@@ -90,6 +91,8 @@ _MODAL_BEFORE = regex.compile(
     r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+[\"'“‘]?$"
 )
 _ALL_BEFORE = regex.compile(r"(?i)\ball\s+$")
+# Ordinals that need no "the": "third quarter", "second half", "first round".
+_PERIOD_NOUN_AFTER = regex.compile(r"(?i)^[ -](?:quarter|half|round|wave|term|place|phase)\b")
 _PARENTHESIS_BETWEEN = regex.compile(
     r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$"
 )
@@ -181,8 +184,13 @@ def _date(m: regex.Match[str]) -> _Figure | None:
 def _number(text: str, m: regex.Match[str]) -> _Figure | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 48) : start]
+    if m.group("quarter"):
+        value = float(m.group("quarter"))
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
     if m.group("ordinal"):
-        if not _DETERMINER_BEFORE.search(before) or not measures.noun_phrase(text[end : end + 40]):
+        after_word = text[end : end + 40]
+        determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)
+        if not determined or not measures.noun_phrase(after_word):
             return None
         value = float(ORDINALS[m.group("ordinal").lower()])
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
@@ -385,9 +393,10 @@ def _claim(
     if fig.kind == "date":
         measure = measures.date_measure(before, after)
     elif fig.kind == "year":
-        measure = "year"
+        measure = measures.year_measure(before)
     elif fig.kind == "ordinal":
-        measure = measures.ordinal_measure(after)
+        quarter = text[fig.start] == "Q"
+        measure = "quarter" if quarter else measures.ordinal_measure(after)
     elif fig.kind == "ratio":
         measure = measures.ratio_measure(before, after)
     elif fig.kind == "percent":

@@ -220,8 +220,9 @@ _SUBJECT_BEFORE = regex.compile(
     r"(?:\s++(?:in|for|during|of)\s++(?:the\s++)?(?:(?:first|second|third|fourth)\s++)?"
     r"(?:quarter|year|period|month|half|q[1-4]))?+"
     r"\s++(?:of|was|were|is|are|at|to|totaled|totalled|reached|hit|came\s++in\s++at|stood\s++at"
-    r"|rose\s++to|fell\s++to|grew\s++to|increased\s++to|decreased\s++to|dropped\s++to"
-    r"|climbed\s++to|declined\s++to|by)"
+    r"|(?:rose|rise|rising|fell|fall|falling|grew|grow|increased|increase|decreased|decrease"
+    r"|dropped|drop|climbed|declined|remained|remain|stayed|stay|up|down|jumped|slipped)"
+    r"(?:\s++(?:to|by|below|above|under|over))?+|by)"
     r"\s++(?:about\s++|some\s++|approximately\s++|roughly\s++|nearly\s++|almost\s++|just\s++)?$"
 )
 _VERBS = frozenset(
@@ -296,6 +297,23 @@ def duration_measure(after: str, hyphen_noun: str | None, aged: bool) -> str:
     if _AGO.match(after):
         return "time ago"
     return "duration"
+
+
+_BEFORE_YEAR = regex.compile(
+    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:in|during|for|by|until|through|since|of)\s++"
+    r"(?:(?:the\s++)?(?:full\s++|fiscal\s++|calendar\s++)?year\s++(?:of\s++)?)?$"
+)
+
+
+def year_measure(before: str) -> str:
+    """What a year dates: "sales in 2023" -> sales; "as we learned in 1941" -> year."""
+    m = _BEFORE_YEAR.search(before[-60:])
+    if m:
+        word = m.group(1).lower()
+        skip = _PHRASE_END | _NOT_NOUN | _VERBS | STOP_BEFORE | {"year", "full"}
+        if word not in skip and not word.endswith(("ed", "ing")) and not _is_adjective(word):
+            return normalise(word)
+    return "year"
 
 
 def ordinal_measure(after: str) -> str:
