@@ -70,7 +70,7 @@ def _read_bytes(p: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
     except ValueError as exc:  # a NUL character in the path
-        raise InputError(f"{p!r}: not a valid path ({exc})") from None
+        raise InputError(f"{str(p)!r}: not a valid path ({exc})") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{p}: file is over the {MAX_BYTES // 2**20} MB limit")
     return data

@@ -15,6 +15,9 @@ from claims import Claim, extract
 
 STATUSES = ("contradicted", "unsupported", "supported")
 _EVIDENCE_SHOWN = 5
+# How much better one conflicting source figure must match than any other, differing one,
+# before it alone decides that the draft contradicts the sources.
+CLEAR_MARGIN = 0.15
 
 _DIRECTIVE = regex.compile(
     r"<!--\s*+claimcheck:\s*+(?P<word>ignore|off|on)\s*+-->", regex.IGNORECASE
@@ -168,12 +171,20 @@ def gate(
 def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
     supporting: list[tuple[float, Claim]] = []
     conflicting: list[tuple[float, Claim]] = []
-    for i in index.candidates(claim):
-        other = index[i]
+    candidates = [index[i] for i in index.candidates(claim)]
+    for other in candidates:
         rel = relate(claim, other, settings)
         if rel.same:
-            (supporting if rel.compatible else conflicting).append((rel.score, other))
+            agrees = rel.compatible and not _other_bound(claim, other)
+            (supporting if agrees else conflicting).append((rel.score, other))
     said = f"draft says {phrase(claim)}"
+    if conflicting and not supporting and (parts := _derived(claim, candidates)):
+        return Finding(
+            "unsupported",
+            claim,
+            parts,
+            f"{said}; no source states it, but it is {_derivation(claim, parts)}",
+        )
     if supporting and conflicting:
         # When the sources agree among themselves, what they say together is the narrowest
         # of their intervals: "about 61 miles" and "98-kilometre" say 97.5 to 98.5 km, which
@@ -198,6 +209,14 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
         # places) is a figure the sources do not state, not one they contradict.
         if all(compatible(a, b, settings.about_widen) for a in evidence for b in evidence):
             return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
+        # Unless one of them is clearly the same claim and the others only look alike.
+        ranked = sorted(conflicting, key=lambda sc: -sc[0])
+        top_score, top = ranked[0]
+        rivals = [sc for sc, c in ranked[1:] if not compatible(top, c, settings.about_widen)]
+        if top_score - max(rivals) >= CLEAR_MARGIN:
+            same = tuple(c for _, c in ranked if compatible(top, c, settings.about_widen))
+            evidence = same[:_EVIDENCE_SHOWN]
+            return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
         return Finding(
             "unsupported",
             claim,
@@ -205,6 +224,58 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
             f"{said}; sources give different figures for this ({cite(evidence)}), none states it",
         )
     return Finding("unsupported", claim, (), f"{said}; no source states this figure")
+
+
+_DERIVED_CANDIDATES = 40
+_ADDITIVE = frozenset({"count", "money", "percent", "quantity", "duration"})
+
+
+def _derived(claim: Claim, candidates: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Source figures the draft's figure is a sum or difference of (a derived figure), or the
+    one whose complement to 100 percent it is."""
+    value = claim.value
+    if value is None or claim.qualifier != "exact" or claim.kind not in _ADDITIVE:
+        return ()
+    exact = [c for c in candidates if c.qualifier == "exact" and c.value is not None]
+    exact = exact[:_DERIVED_CANDIDATES]
+    tol = max(claim.precision or 0.0, 1e-9 * abs(value))
+    if claim.kind == "percent":
+        for c in exact:
+            if abs((100 - (c.value or 0.0)) - value) <= tol:
+                return (c,)
+    for i, a in enumerate(exact):
+        for b in exact[i + 1 :]:
+            x, y = a.value or 0.0, b.value or 0.0
+            if x != y and (abs(x + y - value) <= tol or abs(abs(x - y) - value) <= tol):
+                return (a, b)
+    return ()
+
+
+def _derivation(claim: Claim, parts: tuple[Claim, ...]) -> str:
+    if len(parts) == 1:
+        return f"100 percent less {parts[0].text} ({parts[0].source}:{parts[0].line})"
+    a, b = parts
+    op = (
+        "the sum"
+        if abs((a.value or 0) + (b.value or 0) - (claim.value or 0))
+        < abs(abs((a.value or 0) - (b.value or 0)) - (claim.value or 0)) + 1e-12
+        else "the difference"
+    )
+    return f"{op} of {a.text} ({a.source}:{a.line}) and {b.text} ({b.source}:{b.line})"
+
+
+def _other_bound(a: Claim, b: Claim) -> bool:
+    """ "below $26 billion" where the source says "below $25 billion": both are bounds the same
+    way, on the same thing, at different figures, so the draft changed the figure."""
+    if a.kind == "date" or a.qualifier == "range" or b.qualifier == "range":
+        return False
+    a_low, b_low = a.high is None, b.high is None  # bounded below only ("at least")
+    a_high, b_high = a.low is None, b.low is None  # bounded above only ("fewer than")
+    if not ((a_low and b_low) or (a_high and b_high)):
+        return False
+    x, y = (a.low, b.low) if a_low else (a.high, b.high)
+    tol = max(a.precision or 0.0, b.precision or 0.0)
+    return x is not None and y is not None and abs(x - y) > tol
 
 
 def _best(scored: list[tuple[float, Claim]]) -> tuple[Claim, ...]:

@@ -402,7 +402,7 @@ def _claim(
     elif fig.kind == "percent":
         measure = measures.share_measure(after, before)
     elif fig.kind == "money":
-        measure = measures.thing_measure(before, after_np, "amount")
+        measure = measures.thing_measure(before, after_np, "amount", fig.qualifier != "exact")
     elif fig.kind == "duration":
         aged = fig.measure == "\x00aged"
         measure = measures.duration_measure(after, None if aged else fig.measure or None, aged)

@@ -236,18 +236,27 @@ _SUBJECT_DROP = frozenset(
 )
 
 
-def subject_measure(before: str) -> str:
-    """The noun phrase a figure is the value of, when it stands before the figure."""
+def subject_measure(before: str, hedged: bool = False) -> str:
+    """The noun phrase a figure is the value of, when it stands before the figure.
+
+    ``hedged``: the figure opens with a hedge, so the phrase may end right before it
+    ("net debt below $25 billion").
+    """
     m = _SUBJECT_BEFORE.search(before[-80:])
-    if m is None:
+    if m is not None:
+        words = m.group("np").lower().split()
+    elif hedged and (b := _BARE_NOUNS_BEFORE.search(before[-40:])):
+        words = b.group("np").lower().split()
+    else:
         return ""
-    words = m.group("np").lower().split()
     # Keep "X per Y" whole; otherwise the noun phrase's last words, stopwords dropped.
     if "per" in words[1:-1]:
         i = words.index("per")
         words = words[max(0, i - 1) : i + 2]
     else:
         words = [w for w in words if w not in _SUBJECT_DROP and w not in STOP_BEFORE]
+        # "sales contracted for delivery": the head comes before a participle that follows it.
+        words = _before_participle(words)
         words = [
             w
             for w in words
@@ -260,6 +269,21 @@ def subject_measure(before: str) -> str:
     return normalise(" ".join(words)) if words else ""
 
 
+def _before_participle(words: list[str]) -> list[str]:
+    """Words up to a participle that follows a noun ("sales contracted for delivery")."""
+    seen_noun = False
+    for i, w in enumerate(words):
+        if w.endswith(("ed", "ing")):
+            if seen_noun:
+                return words[:i]
+        elif w not in _NOT_NOUN and w not in _VERBS and w not in _PHRASE_END:
+            seen_noun = True
+    return words
+
+
+_BARE_NOUNS_BEFORE = regex.compile(r"(?i)(?<![\w'])(?P<np>(?:[a-z]{3,20}\s++){1,2})$")
+
+
 def share_measure(after: str, before: str = "") -> str:
     """What a percentage is a share of: "5 percent of the 2,700 airstrikes" -> airstrikes."""
     m = _OF_NOUN.match(after)
@@ -270,7 +294,7 @@ def share_measure(after: str, before: str = "") -> str:
     return subject_measure(before) or "share"
 
 
-def thing_measure(before: str, after: str, fallback: str) -> str:
+def thing_measure(before: str, after: str, fallback: str, hedged: bool = False) -> str:
     """The noun after a figure, or the noun it belongs to before it ("reward of $50m")."""
     phrase = noun_phrase(after)
     if phrase:
@@ -280,7 +304,7 @@ def thing_measure(before: str, after: str, fallback: str) -> str:
         phrase = noun_phrase(after[m.end() :], names=True)
         if phrase:
             return normalise(" ".join(phrase))
-    return subject_measure(before) or fallback
+    return subject_measure(before, hedged) or fallback
 
 
 def quantity_measure(before: str, after: str, dimension: str) -> str:
@@ -300,7 +324,8 @@ def duration_measure(after: str, hyphen_noun: str | None, aged: bool) -> str:
 
 
 _BEFORE_YEAR = regex.compile(
-    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:in|during|for|by|until|through|since|of)\s++"
+    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:of\s++)?+(?:[$€£]?+[\d.,]{1,12}+[a-z]{0,8}+\s++)?+"
+    r"(?:in|during|for|by|until|through|since|of)\s++"
     r"(?:(?:the\s++)?(?:full\s++|fiscal\s++|calendar\s++)?year\s++(?:of\s++)?)?$"
 )
 
