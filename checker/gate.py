@@ -227,7 +227,7 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
 
 
 _DERIVED_CANDIDATES = 40
-_ADDITIVE = frozenset({"count", "money", "percent", "quantity", "duration"})
+_ADDITIVE = frozenset({"count", "money", "percent", "quantity"})
 
 
 def _derived(claim: Claim, candidates: Sequence[Claim]) -> tuple[Claim, ...]:
@@ -265,16 +265,24 @@ def _derivation(claim: Claim, parts: tuple[Claim, ...]) -> str:
 
 
 def _other_bound(a: Claim, b: Claim) -> bool:
-    """ "below $26 billion" where the source says "below $25 billion": both are bounds the same
-    way, on the same thing, at different figures, so the draft changed the figure."""
-    if a.kind == "date" or a.qualifier == "range" or b.qualifier == "range":
+    """ "below $26 billion" where the source says "below $25 billion": both bounds the same way
+    (or both ranges), on the same thing, at different figures: the draft changed a figure."""
+    if a.kind == "date":
+        return False
+    tol = max(a.precision or 0.0, b.precision or 0.0)
+    if a.qualifier == b.qualifier == "range":
+        # "$80 million to $100 million" where the source gives "$90 million to $100 million".
+        return any(
+            x is not None and y is not None and abs(x - y) > tol
+            for x, y in ((a.low, b.low), (a.high, b.high))
+        )
+    if a.qualifier == "range" or b.qualifier == "range":
         return False
     a_low, b_low = a.high is None, b.high is None  # bounded below only ("at least")
     a_high, b_high = a.low is None, b.low is None  # bounded above only ("fewer than")
     if not ((a_low and b_low) or (a_high and b_high)):
         return False
     x, y = (a.low, b.low) if a_low else (a.high, b.high)
-    tol = max(a.precision or 0.0, b.precision or 0.0)
     return x is not None and y is not None and abs(x - y) > tol
 
 

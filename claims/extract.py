@@ -69,7 +69,9 @@ _CURRENCY_BEFORE = regex.compile(
 )
 _RANGE_AFTER = regex.compile(
     r"^(?:\s*+[-–]\s*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
-    r"(?P<high>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)(?![\w.,]\d)"
+    r"(?P<high>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+    r"(?:(?P<hscale>bn|mn|m|k)\b|\s++(?P<hscale>million|billion|thousand|trillion|bn|mn)\b)?+"
+    r"(?![\w.,]\d)"
 )
 _BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
 _SCALE_AFTER = regex.compile(r"(?i)^(?:\s++|-)(?P<scale>million|billion|thousand|trillion|bn|mn)\b")
@@ -235,9 +237,20 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
     qualifier = "exact"
     high: float | None = None
     after = text[end : end + 64]
+    s = _SCALE_AFTER.match(after)
+    if s and scale == 1.0:
+        scale = SCALES.get(s.group("scale").lower()) or SCALE_SUFFIXES[s.group("scale").lower()]
+        end += s.end()
+        after = text[end : end + 64]
     r = _RANGE_AFTER.match(after) if m.group("digits") else None
     if r:
         high_value, _ = parse_digits(r.group("high"))
+        word = (r.group("hscale") or "").lower()
+        high_scale = SCALES.get(word) or SCALE_SUFFIXES.get(word) or 0.0
+        if high_scale and scale == 1.0:
+            scale = high_scale  # "between 10 and 20 million": the scale serves both
+        elif high_scale:
+            high_value *= high_scale / scale  # "$100 million to $1.2 billion"
         is_between = _BETWEEN_BEFORE.search(before) is not None
         joined_by_and = r.group().lstrip().startswith("and")
         if high_value > value and (is_between or not joined_by_and):
@@ -247,11 +260,6 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
             if is_between:
                 start -= len("between ") + (len(before) - len(before.rstrip()) - 1)
                 before = text[max(0, start - 48) : start]
-    s = _SCALE_AFTER.match(after)
-    if s and scale == 1.0:
-        scale = SCALES.get(s.group("scale").lower()) or SCALE_SUFFIXES[s.group("scale").lower()]
-        end += s.end()
-        after = text[end : end + 64]
     kind = "count"
     unit: Unit | None = None
     aged, hyphen_noun = False, None
