@@ -238,7 +238,8 @@ def _derived(claim: Claim, candidates: Sequence[Claim]) -> tuple[Claim, ...]:
         return ()
     exact = [c for c in candidates if c.qualifier == "exact" and c.value is not None]
     exact = exact[:_DERIVED_CANDIDATES]
-    tol = max(claim.precision or 0.0, 1e-9 * abs(value))
+    # A derived figure is stated to its own last digit, and never more loosely than 1 percent.
+    tol = max(min(claim.precision or 0.0, 0.01 * abs(value)), 1e-9 * abs(value))
     if claim.kind == "percent":
         for c in exact:
             if abs((100 - (c.value or 0.0)) - value) <= tol:

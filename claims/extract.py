@@ -148,7 +148,7 @@ def extract(text: str, source: str = "") -> list[Claim]:
         sentence, terms = frames[i]
         line, column = lines.position(fig.start)
         claims.append(_claim(text, fig, source, sentence, terms, line, column, topic))
-    return _link_restatements(text, claims)
+    return _with_time_terms(_link_restatements(text, claims))
 
 
 def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
@@ -491,6 +491,23 @@ def _near(before: str, after: str) -> tuple[str, ...]:
             ]
         )
     )
+
+
+def _with_time_terms(claims: list[Claim]) -> list[Claim]:
+    """Add the years and dates stated beside a figure to its frame: "sales of $5bn in 2023"
+    and "2023 sales contracted for $5bn" share 2023 whatever words they use."""
+    by_sentence: dict[str, list[str]] = {}
+    for c in claims:
+        if c.kind in ("year", "date"):
+            mark = c.date if c.kind == "date" and c.date else f"{c.value:.0f}"
+            by_sentence.setdefault(c.sentence, []).append(f"@{mark}")
+    if not by_sentence:
+        return claims
+    out = []
+    for c in claims:
+        marks = [m for m in by_sentence.get(c.sentence, ()) if c.kind not in ("year", "date")]
+        out.append(replace(c, terms=(*c.terms, *dict.fromkeys(marks))) if marks else c)
+    return out
 
 
 def _link_restatements(text: str, claims: list[Claim]) -> list[Claim]:
