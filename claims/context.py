@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -105,6 +106,7 @@ class Sentences:
         return self.starts[i], self.ends[i]
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     words = []
     for word in name.lower().replace("’", "'").split():
@@ -139,13 +141,19 @@ def names_in(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Lowercase content words, crudely singularised, stopwords dropped."""
     out = []
-    for m in WORD_RE.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        w = w.removesuffix("'s").strip(".'-")
-        if len(w) < 3 or w in STOPWORDS:
-            continue
-        out.append(singular(NAME_FORMS.get(w, w)))
+    for word in WORD_RE.findall(text):
+        w = _content_word(word)
+        if w:
+            out.append(w)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _content_word(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s").strip(".'-")
+    if len(w) < 3 or w in STOPWORDS:
+        return ""
+    return singular(NAME_FORMS.get(w, w))
 
 
 def singular(word: str) -> str:

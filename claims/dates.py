@@ -21,14 +21,18 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
+# The lookahead lets a scan skip every position that cannot open a date at once.
 DATE_RE = regex.compile(
-    rf"(?<![\w.])(?:"
+    rf"(?=[A-Z0-9])(?<![\w.])(?:"
     rf"(?P<month>{_MONTH})\s(?P<day>{_DAY})(?![\d:])(?:,?\s(?P<year>{_YEAR})(?!\d))?"
     rf"|(?P<day>{_DAY})\s(?:of\s)?(?P<month>{_MONTH})(?:,?\s(?P<year>{_YEAR})(?!\d))?"
     rf"|(?P<month>{_MONTH})\s(?P<year>{_YEAR})(?!\d)"
     rf"|(?P<year>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-2]\d|3[01])"
     rf")(?!\w)"
 )
+
+
+_NOT_DIGIT = regex.compile(r"\D")
 
 
 def month_number(name: str) -> int:
@@ -51,7 +55,7 @@ def parse_date(match: regex.Match[str]) -> str | None:
     if match.group("mm"):
         return iso_date(int(match.group("year")), int(match.group("mm")), int(match.group("dd")))
     day_text = match.group("day")
-    day = int(regex.sub(r"\D", "", day_text)) if day_text else None
+    day = int(_NOT_DIGIT.sub("", day_text)) if day_text else None
     year = int(match.group("year")) if match.group("year") else None
     return iso_date(year, month_number(match.group("month")), day)
 

@@ -120,3 +120,24 @@ def parse_words(text: str) -> float | None:
 
 def is_cardinal_word(word: str) -> bool:
     return word.lower() in _CARDINAL_WORDS
+
+
+def word_trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` with shared prefixes factored out, so a scan rejects a
+    position after a character or two instead of trying every word in turn."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [regex.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
+    return body + ("?" if ends_here else "")
