@@ -14,7 +14,6 @@ from claims.dates import DATE_RE, parse_date
 from claims.model import Claim
 from claims.numbers import (
     FRACTIONS,
-    word_trie,
     MULTIPLIERS,
     ORDINALS,
     SCALE_SUFFIXES,
@@ -24,6 +23,7 @@ from claims.numbers import (
     VAGUE,
     parse_digits,
     parse_words,
+    word_trie,
 )
 from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, interval_for, qualifier_for
 from claims.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, Unit, lookup
@@ -204,7 +204,7 @@ def _numbers(text: str) -> Iterator[regex.Match[str]]:
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never claims: links, e-mail addresses, phone numbers, times, list marks."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for pattern in _NOISE_PATTERNS:
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return sorted(spans)

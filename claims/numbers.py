@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 UNITS = {
@@ -125,7 +127,7 @@ def is_cardinal_word(word: str) -> bool:
 def word_trie(words: list[str]) -> str:
     """A regex alternation of ``words`` with shared prefixes factored out, so a scan rejects a
     position after a character or two instead of trying every word in turn."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, Any] = {}
     for word in words:
         node = root
         for ch in word:
@@ -134,7 +136,7 @@ def word_trie(words: list[str]) -> str:
     return _emit(root)
 
 
-def _emit(node: dict) -> str:  # type: ignore[type-arg]
+def _emit(node: dict[str, Any]) -> str:
     branches = [regex.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
     if not branches:
         return ""
