@@ -46,8 +46,23 @@ def tolerance(claim: Claim) -> float:
     return precision
 
 
+_BOUNDS: dict[tuple[int, float], tuple[Claim, Bounds]] = {}
+_BOUNDS_KEPT = 400_000
+
+
 def bounds(claim: Claim, widen: float = 0.0) -> Bounds:
     """The interval a claim allows, widened by its precision (and ``widen`` for "about")."""
+    hit = _BOUNDS.get((id(claim), widen))
+    if hit is not None and hit[0] is claim:
+        return hit[1]
+    if len(_BOUNDS) > _BOUNDS_KEPT:
+        _BOUNDS.clear()
+    result = _bounds(claim, widen)
+    _BOUNDS[(id(claim), widen)] = (claim, result)
+    return result
+
+
+def _bounds(claim: Claim, widen: float) -> Bounds:
     tol = tolerance(claim)
     low = -math.inf if claim.low is None else claim.low - tol
     high = math.inf if claim.high is None else claim.high + tol

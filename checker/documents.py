@@ -272,14 +272,15 @@ def _spans(pattern: regex.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     return ((m.start(), m.end()) for m in pattern.finditer(text))
 
 
-def _comments(text: str) -> Iterator[tuple[int, int]]:
-    """HTML comments; an unclosed one runs to the end of the text, as in a browser."""
+def _inline_comments(text: str) -> Iterator[tuple[int, int]]:
+    """HTML comments inside Markdown paragraphs; an unclosed "<!--" there is only text."""
     start = text.find("<!--")
     while start >= 0:
         close = text.find("-->", start + 2)
-        end = len(text) if close < 0 else close + 3
-        yield start, end
-        start = text.find("<!--", end)
+        if close < 0:
+            return
+        yield start, close + 3
+        start = text.find("<!--", close + 3)
 
 
 def _opaque(text: str) -> Iterator[tuple[int, int]]:
@@ -346,7 +347,7 @@ def markdown_prose(text: str) -> str:
             pos = end
         masked = "".join([*pieces, masked[pos:]])
     masked = _blank(masked, _spans(_INLINE_CODE, masked))
-    masked = _blank(masked, _comments(masked))
+    masked = _blank(masked, _inline_comments(masked))
     for pattern in (_AUTOLINK, _LINK_TARGET, _REF_DEFINITION, _FOOTNOTE_LABEL, _INLINE_TAG):
         masked = _blank(masked, _spans(pattern, masked))
     masked = _blank(masked, _spans(_EMPHASIS, masked))

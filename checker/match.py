@@ -20,6 +20,7 @@ GENERIC_MEASURES = frozenset(
 
 
 TOPIC_WEIGHT = 0.4
+_TOPIC_CONFLICT_KINDS = frozenset({"count", "money", "percent", "quantity"})
 TOPIC_SHARED = 3  # names two articles' topics must share to be about one event
 
 
@@ -72,32 +73,58 @@ def measures_agree(a: str, b: str, settings: Settings) -> tuple[bool, bool]:
     return False, False
 
 
-def _overlap(ta: set[str], tb: set[str]) -> float:
+def _overlap(ta: frozenset[str], tb: frozenset[str]) -> float:
     return len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
 
 
-def frame_overlap(a: Claim, b: Claim, one_story: bool = False) -> tuple[float, tuple[str, ...]]:
-    """How much two figures' frames share: their sentences, and their own clauses."""
+_FEATURES: dict[int, tuple[Claim, frozenset[str], frozenset[str], frozenset[str]]] = {}
+_FEATURES_KEPT = 400_000
+
+
+def _features(c: Claim) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A claim's frame as sets, measure words removed: computed once per claim."""
+    hit = _FEATURES.get(id(c))
+    if hit is None or hit[0] is not c:
+        if len(_FEATURES) > _FEATURES_KEPT:
+            _FEATURES.clear()
+        hit = (
+            c,
+            frozenset(c.terms) - MEASURE_WORDS,
+            frozenset(c.near) - MEASURE_WORDS,
+            frozenset(c.topic),
+        )
+        _FEATURES[id(c)] = hit
+    return hit[1], hit[2], hit[3]
+
+
+def frame_overlap(
+    a: Claim, b: Claim, one_story: bool = False
+) -> tuple[float, tuple[str, ...], bool]:
+    """How much two figures' frames share: their sentences, and their own clauses.
+
+    Returns the score, the shared terms, and whether the score rests on the articles' topics
+    alone.
+    """
     # Words that say what is counted ("killed", "people") are the measure's evidence, not the
     # frame's: two death tolls share them whatever events they count.
-    ta, tb = set(a.terms) - MEASURE_WORDS, set(b.terms) - MEASURE_WORDS
-    na, nb = set(a.near) - MEASURE_WORDS, set(b.near) - MEASURE_WORDS
+    ta, na, topic_a = _features(a)
+    tb, nb, topic_b = _features(b)
     score = 0.7 * _overlap(ta, tb) + 0.3 * _overlap(na, nb)
     # Two short sentences may share no word and still state the same exact figure of the same
     # thing in two articles about one event ("129 missing", "130 missing"): then the articles'
     # topics carry part of the weight. Hedged figures must be aligned by their own sentences.
     same_exact = a.measure == b.measure and a.qualifier == b.qualifier == "exact"
     same_figure = (a.low, a.high, a.date) == (b.low, b.high, b.date)
-    one_story = one_story or len(set(a.topic) & set(b.topic)) >= TOPIC_SHARED
+    shared_topic = len(topic_a & topic_b) >= TOPIC_SHARED
     # A gate's draft and sources are one story by the user's choice: there the same figure of
     # a compatible measure is support enough (never grounds for a conflict).
-    if (same_exact and len(set(a.topic) & set(b.topic)) >= TOPIC_SHARED) or (
-        same_figure and one_story
-    ):
+    by_topic = False
+    if (same_exact and shared_topic) or (same_figure and (one_story or shared_topic)):
+        by_topic = score < TOPIC_WEIGHT
         score = max(score, TOPIC_WEIGHT)
     if a.scope and b.scope:
         score += 0.15  # both pinned to the same named place or party (a clash never gets here)
-    return min(score, 1.0), tuple(sorted((ta & tb) | (na & nb)))
+    return min(score, 1.0), tuple(sorted((ta & tb) | (na & nb))), by_topic
 
 
 def _open(claim: Claim) -> bool:
@@ -152,13 +179,16 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
         # "below $25 billion" says nothing of a dividend of $0.14: a bound supports only a
         # figure of the very same thing.
         return Relation(False, ok, 0.0, measure, (), "a bound on another measure")
-    overlap, shared = frame_overlap(a, b, settings.one_story)
+    overlap, shared, by_topic = frame_overlap(a, b, settings.one_story)
     score = round(overlap * (1.0 if specific else 0.8), 3)
     if ok:
         same = score >= settings.agree_frame
         reason = "compatible figures, shared frame" if same else "frames too far apart"
     else:
         apart = _differ_in_kind(a, b)
+        if by_topic and not settings.one_story and a.kind not in _TOPIC_CONFLICT_KINDS:
+            # Across stories, dates, years and ordinals recur: only their sentences may tie them.
+            apart = "only the articles' topics tie them"
         # Equal generic measures ("time ago", "share") may conflict only on a strong frame.
         strong_generic = a.measure == b.measure and score >= settings.generic_conflict_frame
         same = (specific or strong_generic) and score >= settings.conflict_frame and not apart

@@ -153,7 +153,7 @@ def extract(text: str, source: str = "") -> list[Claim]:
         return []
     sentences = Sentences.of(text)
     lines = _Lines(text)
-    frames: dict[int, tuple[str, tuple[str, ...]]] = {}
+    frames: dict[int, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     names_of: dict[int, list[str]] = {}
     topic = _topic(text)
     claims: list[Claim] = []
@@ -161,9 +161,10 @@ def extract(text: str, source: str = "") -> list[Claim]:
         i = sentences.index(fig.start)
         if i not in frames:
             frames[i] = _frame(text, sentences, i, names_of)
-        sentence, terms = frames[i]
+        sentence, names, terms = frames[i]
         line, column = lines.position(fig.start)
-        claims.append(_claim(text, fig, source, sentence, terms, line, column, topic))
+        claim = _claim(text, fig, source, sentence, terms, line, column, topic)
+        claims.append(replace(claim, names=names) if names else claim)
     return _with_time_terms(_link_restatements(text, claims))
 
 
@@ -385,8 +386,8 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 
 def _frame(
     text: str, sentences: Sentences, i: int, names_of: dict[int, list[str]]
-) -> tuple[str, tuple[str, ...]]:
-    """The sentence of a figure and its frame terms: the sentence's names and content words,
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The sentence of a figure, its names and its frame terms: the sentence's names and content words,
     and the names of the sentence before it in the same paragraph."""
     s, e = sentences.span(i)
     sentence = text[s:e].strip()
@@ -396,7 +397,11 @@ def _frame(
         pe = sentences.span(i - 1)[1]
         if not _BLANK_LINE.search(text, pe, s):
             names += _sentence_names(text, sentences, i - 1, names_of)
-    return " ".join(sentence.split()), tuple(dict.fromkeys([*names, *words]))
+    return (
+        " ".join(sentence.split()),
+        tuple(dict.fromkeys(names)),
+        tuple(dict.fromkeys([*names, *words])),
+    )
 
 
 def _sentence_names(

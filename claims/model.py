@@ -63,6 +63,9 @@ class Claim:
     near: tuple[str, ...] = field(default_factory=tuple)
     topic: tuple[str, ...] = field(default_factory=tuple)  # the document's most named names
     actors: tuple[str, ...] = field(default_factory=tuple)  # names in the figure's own clause
+    names: tuple[str, ...] = field(
+        default_factory=tuple
+    )  # names of its sentence and the one before
     scope: tuple[str, ...] = field(default_factory=tuple)
     restates: int | None = None
     increment: bool = False  # "hundreds more": counted on top of another figure
@@ -74,6 +77,7 @@ class Claim:
         data["near"] = list(self.near)
         data["topic"] = list(self.topic)
         data["actors"] = list(self.actors)
+        data["names"] = list(self.names)
         data["scope"] = list(self.scope)
         return data
 
