@@ -387,8 +387,8 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 def _frame(
     text: str, sentences: Sentences, i: int, names_of: dict[int, list[str]]
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The sentence of a figure, its names and its frame terms: the sentence's names and content words,
-    and the names of the sentence before it in the same paragraph."""
+    """A figure's sentence, its names, and its frame terms: the names and content words of the
+    sentence, with the names of the sentence before it in the same paragraph."""
     s, e = sentences.span(i)
     sentence = text[s:e].strip()
     names = list(_sentence_names(text, sentences, i, names_of))
