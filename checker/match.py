@@ -124,7 +124,10 @@ def frame_overlap(
         score = max(score, TOPIC_WEIGHT)
     if a.scope and b.scope:
         score += 0.15  # both pinned to the same named place or party (a clash never gets here)
-    return min(score, 1.0), tuple(sorted((ta & tb) | (na & nb))), by_topic
+    shared = sorted((ta & tb) | (na & nb))
+    if by_topic:
+        shared += [f"topic:{name}" for name in sorted(topic_a & topic_b)]
+    return min(score, 1.0), tuple(shared), by_topic
 
 
 def _open(claim: Claim) -> bool:

@@ -122,10 +122,13 @@ def render_check(
             figures = " = ".join(dict.fromkeys(x.text for x in c.claims))
             where = ", ".join(dict.fromkeys(f"{x.source}:{x.line}" for x in c.claims))
             table.add_row(figures, c.measure, where)
-            if explain:
-                for line in c.explanation:
-                    table.add_row("", Text(line, style="dim"), "")
         console.print(table)
+        if explain:
+            for c in agreements:
+                figures = " = ".join(dict.fromkeys(x.text for x in c.claims))
+                console.print(Text(f"{figures} ({c.measure}):", style="bold"))
+                for line in c.explanation:
+                    console.print(Text(f"  {line}", style="dim"))
     singles = [c for c in report.clusters if c.status == "single"]
     if show_single and singles:
         table = Table(box=box.SIMPLE_HEAD, title="Single-source claims", title_justify="left")
