@@ -142,7 +142,8 @@ def render_check(
     elif singles:
         console.print(
             Text(
-                f"{plural(len(singles), 'claim')} found in one source only (--show-single lists them)",
+                f"{plural(len(singles), 'claim')} found in one source only"
+                " (--show-single lists them)",
                 style="dim",
             )
         )
