@@ -149,3 +149,18 @@ def test_python_dash_m_and_version() -> None:
     )
     assert result.returncode == 0
     assert "claimcheck" in result.stdout
+
+
+def test_interrupt_exits_130_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import checker.cli as cli_module
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "_extract", interrupted)
+    code = main(["check", ARTICLES])
+    err = capsys.readouterr().err
+    assert code == 130
+    assert err.strip() == "claimcheck: interrupted"
