@@ -34,7 +34,9 @@ _DEATH_RIGHT = regex.compile(
     r"(?i)^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities)\b"
 )
 _INJURY_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:injured|wounded|hurt)\b")
-_ABOARD_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,4}?(?:on\s+board|aboard)\b")
+_ABOARD_RIGHT = regex.compile(
+    r"(?i)^\W*(?:\w+\W+){0,4}?(?:on\s+board|aboard|it\s+was\s+carrying|it\s+carried)\b"
+)
 _CARRYING_LEFT = regex.compile(r"(?i)\b(?:carrying|carried|with)\W+(?:\w+\W+){0,1}$")
 _ABOARD_LEFT = regex.compile(r"(?i)\b(?:aboard|on\s+board)\W+(?:\w+\W+){0,1}$")
 _MISSING_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)\b")
