@@ -173,7 +173,7 @@ def _normalise(text: str) -> str:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the text files in folders named (sorted); InputError if none."""
+    """Files named, and the text files in folders named (sorted), each once; InputError if none."""
     out: list[Path] = []
     for raw in paths:
         if str(raw) == "":
@@ -199,7 +199,14 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
             raise InputError(f"{p}: permission denied") from None
         except OSError as exc:
             raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    return out
+    # A file named twice (`check wire/ wire/a.txt`) is one source, not two that agree.
+    seen: set[str] = set()
+    unique = []
+    for f in out:
+        if (key := os.path.realpath(f)) not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
 
 
 def read_documents(paths: Iterable[str | Path]) -> list[Document]:
