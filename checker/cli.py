@@ -157,7 +157,7 @@ def gate(
       claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
     """
     reports = _gate_reports(drafts, sources, output, fail_on, config_path)
-    protect = (*drafts, *sources)
+    protect = (*drafts, *sources, *_configs(drafts, config_path))
     if fmt == "rich":
         from checker.report import terminal
 
@@ -187,6 +187,15 @@ def gate(
         writer = importlib.import_module(f"checker.report.{fmt}")
         _emit("".join(writer.render(r) for r in reports), output, protect)
     return 1 if any(r.failed for r in reports) else 0
+
+
+def _configs(drafts: Sequence[str], config_path: str | None) -> list[str]:
+    """The config files a gate run reads: never to be overwritten by its report."""
+    from checker.config import find_config
+
+    if config_path:
+        return [config_path]
+    return [str(found) for d in drafts if (found := find_config(Path(d))) is not None]
 
 
 def _gate_reports(

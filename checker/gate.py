@@ -213,7 +213,7 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
         ranked = sorted(conflicting, key=lambda sc: -sc[0])
         top_score, top = ranked[0]
         rivals = [sc for sc, c in ranked[1:] if not compatible(top, c, settings.about_widen)]
-        if top_score - max(rivals) >= CLEAR_MARGIN:
+        if top_score - max(rivals, default=0.0) >= CLEAR_MARGIN:
             same = tuple(c for _, c in ranked if compatible(top, c, settings.about_widen))
             evidence = same[:_EVIDENCE_SHOWN]
             return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")

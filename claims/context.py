@@ -12,7 +12,7 @@ import regex
 # a digit, unless the word before the stop is a known abbreviation; and at a blank line.
 _SENTENCE_END = regex.compile(
     r"""(?<=[.!?]["'”’)\]]?+)\s++(?=["'“‘(\[]?+[A-Z0-9])"""
-    r"""|\r?\n[ \t\r]*+\n\s*+|\r?\n(?=[ \t]*+(?:[-*+#>]|\d{1,3}[.)])\s)"""
+    r"""|\r?\n[ \t\r]*+\n\s*+|\r?\n(?=[ \t]*+(?:[-*+#>]|[0-9]{1,3}[.)])\s)"""
 )
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gen col lt sgt gov pres prof jr sr inc co corp ltd no vs jan feb mar

@@ -18,16 +18,16 @@ _MONTH = (
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])"
 
 # The lookahead lets a scan skip every position that cannot open a date at once.
 DATE_RE = regex.compile(
     rf"(?=[A-Z0-9])(?<![\w.])(?:"
-    rf"(?P<month>{_MONTH})\s(?P<day>{_DAY})(?![\d:])(?:,?\s(?P<year>{_YEAR})(?!\d))?"
-    rf"|(?P<day>{_DAY})\s(?:of\s)?(?P<month>{_MONTH})(?:,?\s(?P<year>{_YEAR})(?!\d))?"
-    rf"|(?P<month>{_MONTH})\s(?P<year>{_YEAR})(?!\d)"
-    rf"|(?P<year>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-2]\d|3[01])"
+    rf"(?P<month>{_MONTH})\s(?P<day>{_DAY})(?![0-9:])(?:,?\s(?P<year>{_YEAR})(?![0-9]))?"
+    rf"|(?P<day>{_DAY})\s(?:of\s)?(?P<month>{_MONTH})(?:,?\s(?P<year>{_YEAR})(?![0-9]))?"
+    rf"|(?P<month>{_MONTH})\s(?P<year>{_YEAR})(?![0-9])"
+    rf"|(?P<year>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-2][0-9]|3[01])"
     rf")(?!\w)"
 )
 

@@ -14,6 +14,7 @@ from claims.dates import DATE_RE, parse_date
 from claims.model import Claim
 from claims.numbers import (
     FRACTIONS,
+    MAX_DIGITS,
     MULTIPLIERS,
     ORDINALS,
     SCALE_SUFFIXES,
@@ -42,10 +43,10 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
-    r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|\d[-–]|[-–]\d)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+    r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])"
+    r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
     r"(?P<suffix>bn|mn|mln|trn|tn|[mkb]|st|nd|rd|th)?+"
-    r"(?![\w]|[.,:]\d|/\d)"
+    r"(?![\w]|[.,:][0-9]|/[0-9])"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
     r"|(?<![\w-])Q(?P<quarter>[1-4])(?![\w-])"
@@ -61,17 +62,17 @@ _NOISE_PATTERNS = tuple(
     for p in (
         r"(?i)\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}+",
         r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+",
-        r"(?<![\w-])\(?\d{3}\)?[-.\s]\d{3}[-.]\d{4}(?![\w-])",
-        r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:\s?[ap]\.?m\.?)?+",
-        r"(?<![\w.])\d{1,2}(?:\.\d{2})?\s?[ap]\.m\.|(?<![\w.])\d{1,2}\s?[ap]m\b",
-        r"(?m:^[ \t]{0,3}+\(?\d{1,3}[.)](?=\s))",
+        r"(?<![\w-])\(?[0-9]{3}\)?[-.\s][0-9]{3}[-.][0-9]{4}(?![\w-])",
+        r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[ap]\.?m\.?)?+",
+        r"(?<![\w.])[0-9]{1,2}(?:\.[0-9]{2})?\s?[ap]\.m\.|(?<![\w.])[0-9]{1,2}\s?[ap]m\b",
+        r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=\s))",
         r"\b(?:World\s+War|Article|Section|Chapter|Room|Flight|No\.|Number|Route|Highway)"
-        r"\s+\d{1,6}+",
+        r"\s+[0-9]{1,6}+",
     )
 )
 # Where a number may start: digits, or a number word (one pattern, its words as a trie).
 _START_RE = regex.compile(
-    r"\d++|(?i:\b(?:"
+    r"[0-9]++|(?i:\b(?:"
     + word_trie([*UNITS, *TENS, *SCALES, "dozen", *ORDINALS, *MULTIPLIERS, *VAGUE,
                  "half", "third", "thirds", "quarter", "quarters"])
     + r")\b)|\bQ[1-4]\b"
@@ -84,9 +85,9 @@ _CURRENCY_BEFORE = regex.compile(
 )
 _RANGE_AFTER = regex.compile(
     r"^(?:\s*+[-–]\s*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
-    r"(?P<high>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+    r"(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
     r"(?:(?P<hscale>bn|mn|m|k)\b|\s++(?P<hscale>million|billion|thousand|trillion|bn|mn)\b)?+"
-    r"(?![\w.,]\d)"
+    r"(?![\w.,][0-9])"
 )
 _BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
 _SCALE_AFTER = regex.compile(r"(?i)^(?:\s++|-)(?P<scale>million|billion|thousand|trillion|bn|mn)\b")
@@ -257,7 +258,12 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
 
     suffix = ""
     if m.group("digits"):
-        value, precision = parse_digits(m.group("digits"))
+        if len(m.group("digits")) > MAX_DIGITS + 4:  # separators and decimals included
+            return None
+        try:
+            value, precision = parse_digits(m.group("digits"))
+        except ValueError:
+            return None
         suffix = (m.group("suffix") or "").lower()
         if suffix in ("st", "nd", "rd", "th"):
             return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
@@ -286,7 +292,10 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
         after = text[end : end + 64]
     r = _RANGE_AFTER.match(after) if m.group("digits") else None
     if r:
-        high_value, _ = parse_digits(r.group("high"))
+        try:
+            high_value, _ = parse_digits(r.group("high"))
+        except ValueError:
+            high_value = 0.0
         word = (r.group("hscale") or "").lower()
         high_scale = SCALES.get(word) or SCALE_SUFFIXES.get(word) or 0.0
         if high_scale and scale == 1.0:
@@ -421,7 +430,7 @@ _SCOPE_RE = regex.compile(
 
 _PERIOD_RE = regex.compile(
     r"^[^,;:()\n—–]{0,30}?\b(?:over|in|within|during)\s+(?:the\s+(?:past|last|first)\s+)?"
-    r"(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
+    r"(?P<n>[0-9]{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
     r"(?P<unit>hours?|days?|weeks?|months?|years?)\b",
     regex.IGNORECASE,
 )
@@ -555,20 +564,32 @@ def _near(before: str, after: str) -> tuple[str, ...]:
     )
 
 
+_TIME_TERMS_KEPT = 4
+
+
 def _with_time_terms(claims: list[Claim]) -> list[Claim]:
     """Add the years and dates stated beside a figure to its frame: "sales of $5bn in 2023"
     and "2023 sales contracted for $5bn" share 2023 whatever words they use."""
-    by_sentence: dict[str, list[str]] = {}
+    marks: dict[str, dict[str, None]] = {}
     for c in claims:
         if c.kind in ("year", "date"):
             mark = c.date if c.kind == "date" and c.date else f"{c.value:.0f}"
-            by_sentence.setdefault(c.sentence, []).append(f"@{mark}")
-    if not by_sentence:
+            kept = marks.setdefault(c.sentence, {})
+            if len(kept) < _TIME_TERMS_KEPT:
+                kept[f"@{mark}"] = None
+    if not marks:
         return claims
+    # One new terms tuple per sentence, shared by its figures: linear in the claims.
+    extended: dict[str, tuple[str, ...]] = {}
     out = []
     for c in claims:
-        marks = [m for m in by_sentence.get(c.sentence, ()) if c.kind not in ("year", "date")]
-        out.append(replace(c, terms=(*c.terms, *dict.fromkeys(marks))) if marks else c)
+        sentence_marks = marks.get(c.sentence)
+        if not sentence_marks or c.kind in ("year", "date"):
+            out.append(c)
+            continue
+        if c.sentence not in extended:
+            extended[c.sentence] = (*c.terms, *sentence_marks)
+        out.append(replace(c, terms=extended[c.sentence]))
     return out
 
 

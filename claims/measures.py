@@ -43,7 +43,7 @@ _MISSING_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)
 _INJURY_LEFT = regex.compile(r"(?i)\b(?:injured|injuring|wounded|wounding|hurt)\W+(?:\w+\W+){0,3}$")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
 _OF_NOUN = regex.compile(
-    r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[\d,.]++\s++)?+"
+    r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[0-9,.]++\s++)?+"
 )
 _NUMBER_OF = regex.compile(
     r"(?i)^\s*+(?:the\s++)?+(?:number|total)\s++of\s++(?:its\s+|the\s+|their\s+)?+"
@@ -326,7 +326,7 @@ def duration_measure(after: str, hyphen_noun: str | None, aged: bool) -> str:
 
 
 _BEFORE_YEAR = regex.compile(
-    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:of\s++)?+(?:[$€£]?+[\d.,]{1,12}+[a-z]{0,8}+\s++)?+"
+    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:of\s++)?+(?:[$€£]?+[0-9.,]{1,12}+[a-z]{0,8}+\s++)?+"
     r"(?:in|during|for|by|until|through|since|of)\s++"
     r"(?:(?:the\s++)?(?:full\s++|fiscal\s++|calendar\s++)?year\s++(?:of\s++)?)?$"
 )

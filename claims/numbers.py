@@ -70,7 +70,11 @@ VAGUE = {
 
 _CARDINAL_WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen", "and", "a"], key=len, reverse=True)
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)
-_DIGITS_RE = regex.compile(r"(?P<int>\d{1,3}(?:,\d{3})++|\d++)(?:\.(?P<frac>\d++))?")
+_DIGITS_RE = regex.compile(r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.(?P<frac>[0-9]++))?")
+
+
+# A figure of more digits than this is an identifier or garbage, and no float holds it exactly.
+MAX_DIGITS = 15
 
 
 def parse_digits(text: str) -> tuple[float, float]:
@@ -79,6 +83,8 @@ def parse_digits(text: str) -> tuple[float, float]:
     if m is None:
         raise ValueError(f"not a number: {text!r}")
     whole = m.group("int").replace(",", "")
+    if len(whole) > MAX_DIGITS:
+        raise ValueError(f"too many digits to be a figure: {len(whole)}")
     frac = m.group("frac") or ""
     value = float(f"{whole}.{frac}") if frac else float(whole)
     # A whole number is stated to the unit: "2,300" is 2,300 +- 0.5, whatever its zeros say.

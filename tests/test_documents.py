@@ -633,10 +633,6 @@ def test_output_onto_an_input_is_refused(
     assert out == ""
 
 
-@pytest.mark.xfail(
-    reason="checker/cli.py gate does not protect its config file: --output onto it overwrites it",
-    strict=False,
-)
 def test_gate_output_onto_its_config_is_refused(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
