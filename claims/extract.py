@@ -146,8 +146,39 @@ class _Lines:
         return i + 1, offset - self.starts[i] + 1
 
 
+# A long text is read in parts of about this many characters, cut at paragraph breaks, so the
+# working structures (sentences, lines, candidate matches) stay bounded whatever its size.
+_PART = 1 << 20
+
+
 def extract(text: str, source: str = "") -> list[Claim]:
     """Every numeric claim in ``text``, in order of position."""
+    topic = _topic(text)
+    claims: list[Claim] = []
+    lo, line_base = 0, 0
+    while lo < len(text):
+        hi = _part_end(text, lo)
+        claims.extend(_extract_part(text[lo:hi], source, lo, line_base, topic))
+        line_base += text.count("\n", lo, hi)
+        lo = hi
+    return claims
+
+
+def _part_end(text: str, lo: int) -> int:
+    if len(text) - lo <= _PART:
+        return len(text)
+    limit = lo + _PART
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, lo + _PART // 2, limit)
+        if cut > lo:
+            return cut + len(separator)
+    return limit
+
+
+def _extract_part(
+    text: str, source: str, base: int, line_base: int, topic: tuple[str, ...]
+) -> list[Claim]:
+    """The claims of one part of a text; positions are shifted by ``base`` and ``line_base``."""
     noise = noise_spans(text)
     figures = list(_figures(text, noise))
     if not figures:
@@ -156,7 +187,6 @@ def extract(text: str, source: str = "") -> list[Claim]:
     lines = _Lines(text)
     frames: dict[int, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     names_of: dict[int, list[str]] = {}
-    topic = _topic(text)
     claims: list[Claim] = []
     for fig in figures:
         i = sentences.index(fig.start)
@@ -164,9 +194,9 @@ def extract(text: str, source: str = "") -> list[Claim]:
             frames[i] = _frame(text, sentences, i, names_of)
         sentence, names, terms = frames[i]
         line, column = lines.position(fig.start)
-        claim = _claim(text, fig, source, sentence, terms, line, column, topic)
+        claim = _claim(text, fig, source, sentence, terms, line + line_base, column, topic, base)
         claims.append(replace(claim, names=names) if names else claim)
-    return _with_time_terms(_link_restatements(text, claims))
+    return _with_time_terms(_link_restatements(text, claims, base))
 
 
 def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
@@ -464,6 +494,7 @@ def _claim(
     line: int,
     column: int,
     topic: tuple[str, ...],
+    base: int = 0,
 ) -> Claim:
     before = text[max(0, fig.start - 80) : fig.start]
     after = text[fig.end : fig.end + 120]
@@ -518,8 +549,8 @@ def _claim(
         sentence=sentence,
         line=line,
         column=column,
-        start=fig.start,
-        end=fig.end,
+        start=fig.start + base,
+        end=fig.end + base,
         low_inclusive=interval.low_inclusive if fig.kind != "date" else True,
         high_inclusive=interval.high_inclusive if fig.kind != "date" else True,
         precision=fig.precision if fig.kind != "date" else None,
@@ -593,7 +624,7 @@ def _with_time_terms(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _link_restatements(text: str, claims: list[Claim]) -> list[Claim]:
+def _link_restatements(text: str, claims: list[Claim], base: int = 0) -> list[Claim]:
     """Join "1 kilogram (2.2 pounds)": the bracketed figure restates the one before it."""
     out = list(claims)
     for i in range(1, len(out)):
@@ -601,7 +632,7 @@ def _link_restatements(text: str, claims: list[Claim]) -> list[Claim]:
         if (
             prev.unit is not None
             and prev.unit == cur.unit
-            and _PARENTHESIS_BETWEEN.match(text[prev.end : cur.start])
+            and _PARENTHESIS_BETWEEN.match(text[prev.end - base : cur.start - base])
         ):
             qualifier = cur.qualifier if cur.qualifier != "exact" else prev.qualifier
             interval = interval_for(cur.value or 0.0, qualifier)
