@@ -66,7 +66,8 @@ _NOISE_PATTERNS = tuple(
         r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[ap]\.?m\.?)?+",
         r"(?<![\w.])[0-9]{1,2}(?:\.[0-9]{2})?\s?[ap]\.m\.|(?<![\w.])[0-9]{1,2}\s?[ap]m\b",
         r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=\s))",
-        r"\b(?:World\s+War|Article|Section|Chapter|Room|Flight|No\.|Number|Route|Highway)"
+        r"\b(?:World\s+War|Article|Section|Chapter|Room|Flight|No\.|Number|Route|Highway|Tier"
+        r"|Level|Category|Phase|Stage|Grade|Class|Type|Model|Version|Gate|Terminal|Platform)"
         r"\s+[0-9]{1,6}+",
     )
 )

@@ -256,9 +256,13 @@ def subject_measure(before: str, hedged: bool = False) -> str:
         i = words.index("per")
         words = words[max(0, i - 1) : i + 2]
     else:
-        words = [w for w in words if w not in _SUBJECT_DROP and w not in STOP_BEFORE]
         # "sales contracted for delivery": the head comes before a participle that follows it.
         words = _before_participle(words)
+        # "the authorities offered a reward": what follows the last verb is the thing.
+        verbs = [i for i, w in enumerate(words) if w in _VERBS or w.endswith(("ed", "ing"))]
+        if verbs and verbs[-1] + 1 < len(words):
+            words = words[verbs[-1] + 1 :]
+        words = [w for w in words if w not in _SUBJECT_DROP and w not in STOP_BEFORE]
         words = [
             w
             for w in words
@@ -271,12 +275,17 @@ def subject_measure(before: str, hedged: bool = False) -> str:
     return normalise(" ".join(words)) if words else ""
 
 
+_PREPOSITIONS = frozenset("for by in of to at with from on under over".split())
+
+
 def _before_participle(words: list[str]) -> list[str]:
     """Words up to a participle that follows a noun ("sales contracted for delivery")."""
     seen_noun = False
     for i, w in enumerate(words):
         if w.endswith(("ed", "ing")):
-            if seen_noun:
+            # Only a participle opening a phrase ("contracted for"), not a verb with an object
+            # ("offered a reward").
+            if seen_noun and i + 1 < len(words) and words[i + 1] in _PREPOSITIONS:
                 return words[:i]
         elif w not in _NOT_NOUN and w not in _VERBS and w not in _PHRASE_END:
             seen_noun = True

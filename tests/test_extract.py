@@ -143,6 +143,8 @@ NOT_CLAIMS = [
     "at first he said",
     "they may march on",
     "the second said",  # no determiner-noun ordinal: a pronoun
+    "its Tier 1 capital",
+    "a Category 5 storm",
 ]
 
 
