@@ -11,7 +11,6 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.check import CheckReport, Cluster
-from checker.compare import describe
 from checker.gate import GateReport
 from claims import Claim
 
@@ -47,14 +46,25 @@ def figure_in_sentence(claim: Claim, width: int = _CONTEXT) -> Text:
     return text
 
 
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
+
+
 def _value(claim: Claim) -> str:
+    """The interval in words an editor reads at a glance: "≥ 129", "88.4 to 108 km"."""
     if claim.kind == "date":
         return claim.date or ""
-    if claim.low is not None and claim.low == claim.high:
-        v = claim.low
-        shown = f"{v:,.0f}" if v == int(v) and abs(v) < 1e15 else f"{v:,.4g}"
-        return shown + (f" {claim.unit}" if claim.unit else "")
-    return describe(claim)
+    unit = f" {claim.unit}" if claim.unit else ""
+    low, high = claim.low, claim.high
+    if low is not None and low == high:
+        return _number(low) + unit
+    if high is None and low is not None:
+        return ("≥ " if claim.low_inclusive else "> ") + _number(low) + unit
+    if low is None and high is not None:
+        return ("≤ " if claim.high_inclusive else "< ") + _number(high) + unit
+    if low is not None and high is not None:
+        return f"{_number(low)} to {_number(high)}{unit}"
+    return ""
 
 
 def render_extract(claims: Sequence[Claim], console: Console) -> None:
