@@ -47,12 +47,12 @@ _NUMBER_RE = regex.compile(
     r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
     r"(?P<suffix>bn|mn|mln|trn|tn|[mkb]|st|nd|rd|th)?+"
     r"(?![\w]|[.,:][0-9]|/[0-9])"
+    rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
     r"|(?<![\w-])Q(?P<quarter>[1-4])(?![\w-])"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
-    rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
 )
 
 # Never claims: masked before the scan. Separate patterns, each cheap to scan for on its own
@@ -454,7 +454,7 @@ def _sentence_names(
 
 
 _SCOPE_RE = regex.compile(
-    r"^[^,;:()\n—–]{0,40}?\b(?:in|inside|near|across|over|at|from|on)\s+(?:the\s+)?"
+    r"^[^,;:()\n—–]{0,40}?\b(?:in|inside|near|across|over|at)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]{1,30}(?:\s+[A-Z][\w'’.-]{1,30}){0,2})"
 )
 

@@ -60,6 +60,7 @@ FORMS = [
     ("fined £3m on Monday", "£3m", "money", 3e6, 3e6, 3e6, "GBP", "exact"),
     ("half of the voters", "half", "percent", 50, 50, 50, "percent", "exact"),
     ("three-quarters of the border", "three-quarters", "percent", 75, 75, 75, "percent", "exact"),
+    ("Three quarters of the border", "Three quarters", "percent", 75, 75, 75, "percent", "exact"),
     ("at least 129 people dead", "at least 129", "count", 129, 129, None, None, "at_least"),
     ("more than 60 governments", "more than 60", "count", 60, 60, None, None, "more_than"),
     ("over 500 homes", "over 500", "count", 500, 500, None, None, "more_than"),
