@@ -330,12 +330,12 @@ def _markdown_parser() -> Any:
     return MarkdownIt("commonmark").disable(["inline", "text_join"])
 
 
-def markdown_prose(text: str) -> str:
-    """Markdown with front matter, code, HTML markup, link targets and emphasis marks blanked."""
+def _markdown_blocks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of front matter and code blocks, and spans of HTML blocks, in a Markdown text."""
     fm = _FRONT_MATTER.match(text)
     body = fm.end() if fm else 0
     if body and text[body - 1] != "\n":
-        return _blank(text, [(0, body)])
+        return [(0, body)], []
     line_starts = [body]
     line_starts.extend(m.end() for m in _NEWLINE.finditer(text, body))
     spans: list[tuple[int, int]] = [(0, body)] if body else []
@@ -346,6 +346,22 @@ def markdown_prose(text: str) -> str:
             start = line_starts[first]
             end = line_starts[last] - 1 if last < len(line_starts) else len(text)
             (html_blocks if token.type == "html_block" else spans).append((start, end))
+    return spans, html_blocks
+
+
+def without_code(text: str, suffix: str) -> str:
+    """The text with Markdown code (blocks and inline) and front matter blanked, comments kept:
+    where a ``<!-- claimcheck: ... -->`` directive counts."""
+    if suffix not in (".md", ".markdown"):
+        return text
+    spans, _ = _markdown_blocks(text)
+    masked = _blank(text, spans)
+    return _blank(masked, _spans(_INLINE_CODE, masked))
+
+
+def markdown_prose(text: str) -> str:
+    """Markdown with front matter, code, HTML markup, link targets and emphasis marks blanked."""
+    spans, html_blocks = _markdown_blocks(text)
     masked = _blank(text, spans)
     if html_blocks:
         pieces, pos = [], 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
 from checker.compare import compatible
-from checker.documents import Document
+from checker.documents import Document, without_code
 from checker.match import Index, Settings, relate
 from claims import Claim, extract
 
@@ -84,7 +85,8 @@ def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions
     sup = _Suppressions()
     warnings: list[Warning_] = []
     off_at: tuple[int, int, int] | None = None
-    for m in _DIRECTIVE.finditer(doc.text):
+    # Directives shown inside Markdown code are examples, not directives.
+    for m in _DIRECTIVE.finditer(without_code(doc.text, Path(doc.path).suffix.lower())):
         line = doc.text.count("\n", 0, m.start()) + 1
         col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
         word = m.group("word").lower()

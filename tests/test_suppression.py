@@ -176,3 +176,19 @@ def test_warnings_reach_the_github_annotations(
     out, _ = capsys.readouterr()
     assert code == 0
     assert f"::warning file={draft},line=2,col=1" in out and ON_WITHOUT_OFF in out
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("# Toll", "", "Write `<!-- claimcheck: off -->` to silence a passage.", "", WRONG),
+        ("# Toll", "", "```", "<!-- claimcheck: off -->", "```", "", WRONG),
+    ],
+    ids=["inline-code", "fenced-code"],
+)
+def test_a_directive_shown_as_code_is_not_obeyed(
+    capsys: pytest.CaptureFixture[str], sources: Path, lines: tuple[str, ...]
+) -> None:
+    code, report = gate(capsys, sources, "draft.md", *lines)
+    assert code == 1 and flagged(report) == ["119"]
+    assert report["ignored"] == 0
