@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.compare import bounds, compatible, describe
-from checker.documents import Document
+from checker.documents import Document, claims_of
 from checker.match import Relation, Settings, block_key, relate
-from claims import Claim, extract
+from claims import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def extract_documents(
 ) -> list[list[Claim]]:
     out = []
     for doc in documents:
-        out.append(extract(doc.prose, source=doc.id))
+        out.append(claims_of(doc))
         if progress:
             progress(len(doc.text))
     return out

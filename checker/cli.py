@@ -249,9 +249,9 @@ def _gate_reports(
 
 
 def _extract(doc: Any) -> Any:
-    from claims import extract as extract_claims
+    from checker.documents import claims_of
 
-    return extract_claims(doc.prose, source=doc.id)
+    return claims_of(doc)
 
 
 def _read(paths: Sequence[str], output: str | None, also_protect: Sequence[str] = ()) -> Any:

@@ -12,7 +12,7 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from checker.errors import InputError
+from claims import Claim, extract
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 512 * 1024 * 1024
@@ -35,6 +36,25 @@ class Document:
     prose: str
     encoding: str
     fallback: bool = False
+
+
+def claims_of(doc: Document) -> list[Claim]:
+    """The claims of a document, found in its prose, positioned and worded as in its file.
+
+    Where the prose reads a figure through an HTML entity ("&#36;50"), the claim's span is
+    widened to the entity so that the file's ``text[start:end]`` is the claim's ``text``.
+    """
+    found = extract(doc.prose, source=doc.id)
+    if doc.prose is doc.text:
+        return found
+    out = []
+    for c in found:
+        if doc.text[c.start : c.end] != c.text:
+            start = doc.text.rfind("&", max(0, c.start - 12), c.start + 1)
+            start = start if start >= 0 else c.start
+            c = replace(c, start=start, text=doc.text[start : c.end])
+        out.append(c)
+    return out
 
 
 def read_document(path: str | Path, doc_id: str | None = None) -> Document:

@@ -10,9 +10,9 @@ from pathlib import Path
 import regex
 
 from checker.compare import compatible
-from checker.documents import Document, without_code
+from checker.documents import Document, claims_of, without_code
 from checker.match import Index, Settings, relate
-from claims import Claim, extract
+from claims import Claim
 
 STATUSES = ("contradicted", "unsupported", "supported")
 _EVIDENCE_SHOWN = 5
@@ -140,8 +140,8 @@ def gate(
     ignore = Ignore(ignore.measures, frozenset(_fold(f) for f in ignore.figures))
     index = Index(settings)
     for i, doc in enumerate(sources):
-        index.extend(source_claims[i] if source_claims is not None else extract(doc.prose, doc.id))
-    claims = extract(draft.prose, draft.id)
+        index.extend(source_claims[i] if source_claims is not None else claims_of(doc))
+    claims = claims_of(draft)
     sup, warnings = _suppressions(draft, claims)
     findings = []
     ignored = 0

@@ -659,3 +659,14 @@ def test_a_file_named_twice_is_one_source(tmp_path: Path) -> None:
     (tmp_path / "wire" / "b.txt").write_text("130 people", encoding="utf-8")
     paths = [tmp_path / "wire", tmp_path / "wire" / "a.txt", f"{tmp_path}/wire/./b.txt"]
     assert [d.id for d in read_documents(paths)] == ["a.txt", "b.txt"]
+
+
+def test_a_figure_read_through_an_entity_spans_it_in_the_file(tmp_path: Path) -> None:
+    from checker.documents import claims_of
+
+    path = tmp_path / "reward.html"
+    path.write_text("<p>A reward of &#36;50 million was offered.</p>\n", encoding="utf-8")
+    doc = read_document(path)
+    (claim,) = claims_of(doc)
+    assert doc.text[claim.start : claim.end] == claim.text == "&#36;50 million"
+    assert (claim.kind, claim.unit, claim.value) == ("money", "USD", 50_000_000)
