@@ -71,11 +71,13 @@ def check(
     indexed: list[set[str]] = []  # the terms each cluster is indexed under
     for doc_claims in per_doc:
         for claim in doc_claims:
-            best: tuple[float, int, Relation] | None = None
+            best: tuple[tuple[bool, float], int, Relation] | None = None
             for cid in _candidate_clusters(claim, postings, settings):
                 decision = _fits(claim, _sample(members[cid]), settings)
-                if decision is not None and (best is None or decision.score > best[0]):
-                    best = (decision.score, cid, decision)
+                # A cluster the claim agrees with beats one it would contradict.
+                rank = (decision.compatible, decision.score) if decision else None
+                if rank is not None and (best is None or rank > best[0]):
+                    best = (rank, cid, decision)
             if best is None:
                 cid = len(members)
                 members.append([claim])

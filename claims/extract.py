@@ -27,7 +27,14 @@ from claims.numbers import (
     word_trie,
 )
 from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, interval_for, qualifier_for
-from claims.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, Unit, lookup
+from claims.units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    PERCENTAGE_POINTS,
+    Unit,
+    lookup,
+)
 from claims.units import UNITS as UNIT_NAMES
 
 _CARD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
@@ -278,9 +285,15 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
             start, end, MULTIPLIERS[word], "ratio", "exact", None, None, None, 0.0, None, ""
         )
     if m.group("frac"):
-        # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent".
+        # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
+        # and as loose as a word for a share is: give or take 2.5 points.
         value = 100 * FRACTIONS[" ".join(m.group("frac").lower().split())]
-        return _Figure(start, end, value, "percent", "exact", None, None, None, 0.0, None, "")
+        qualifier = "exact"
+        hb = HEDGE_BEFORE.search(before)
+        if hb:
+            qualifier = qualifier_for(hb.group("hedge"))
+            start -= len(before) - hb.start()
+        return _Figure(start, end, value, "percent", qualifier, None, None, None, 2.5, None, "")
     if m.group("vague"):
         vague_low, vague_high = VAGUE[m.group("vague").lower()]
         return _Figure(
@@ -349,6 +362,9 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
     if p:
         kind = "percent"
         end += p.end()
+        if "point" in p.group().lower():
+            # A change in percentage points is not a percentage: its own unit, its own block.
+            unit = PERCENTAGE_POINTS
     elif (cw := _CURRENCY_WORD_AFTER.match(after)) and currency is None:
         currency = CURRENCY_WORDS[cw.group("word").lower()]
         end += cw.end()
@@ -359,6 +375,8 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
         end += u.end("old") if aged else u.end("unit")
     if currency:
         kind = "money"
+    elif kind == "percent":
+        pass
     elif unit is not None:
         kind = "duration" if unit.dimension == "time" else "quantity"
     if kind == "count" and scale == 1.0 and m.group("digits") and _looks_like_year(m, after):
@@ -521,15 +539,13 @@ def _claim(
         measure = measures.quantity_measure(before, after_np, unit.dimension)
     else:
         measure = measures.count_measure(before, after)
+    interval = interval_for(fig.value, fig.qualifier, high=fig.high)
     if fig.kind == "date":
         value = low = high = None
     else:
-        value = fig.value
-        interval = interval_for(fig.value, fig.qualifier, high=fig.high)
-        low, high = interval.low, interval.high
-    interval = interval_for(fig.value, fig.qualifier, high=fig.high)
+        value, low, high = fig.value, interval.low, interval.high
     base_unit = (
-        "percent"
+        (unit.base if unit else "percent")
         if fig.kind == "percent"
         else fig.currency
         if fig.kind == "money"

@@ -39,6 +39,10 @@ _ABOARD_RIGHT = regex.compile(
 )
 _CARRYING_LEFT = regex.compile(r"(?i)\b(?:carrying|carried|with)\W+(?:\w+\W+){0,1}$")
 _ABOARD_LEFT = regex.compile(r"(?i)\b(?:aboard|on\s+board)\W+(?:\w+\W+){0,1}$")
+_CLAUSE_END = regex.compile(r"(?i)\band\b|[,;]")
+_NEXT_FIGURE = regex.compile(
+    r"(?i)[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
+)
 _MISSING_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)\b")
 _INJURY_LEFT = regex.compile(r"(?i)\b(?:injured|injuring|wounded|wounding|hurt)\W+(?:\w+\W+){0,3}$")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
@@ -196,20 +200,28 @@ def _count_measure(before: str, after: str) -> str:
         or (phrase and _CARRYING_LEFT.search(before))
     ):
         return "people aboard"
-    # The state word nearest after the figure decides before any verb before it.
+    # The state word nearest after the figure decides, then the verb nearest before it; a
+    # state word past the next figure ("7 dead and 15 injured") belongs to that figure.
     if person:
-        for pattern, measure in (
-            (_INJURY_RIGHT, "injuries"),
-            (_MISSING_RIGHT, "missing"),
-            (_DEATH_RIGHT, "deaths"),
-        ):
-            hit = pattern.search(rest)
-            if hit and len(hit.group()) < 40:
-                return measure
-        if _DEATH_LEFT.search(before):
-            return "deaths"
-        if _INJURY_LEFT.search(before):
-            return "injuries"
+        own = _CLAUSE_END.split(_NEXT_FIGURE.split(rest, maxsplit=1)[0], maxsplit=1)[0]
+        hits = [
+            (hit.end(), measure)
+            for pattern, measure in (
+                (_INJURY_RIGHT, "injuries"),
+                (_MISSING_RIGHT, "missing"),
+                (_DEATH_RIGHT, "deaths"),
+            )
+            if (hit := pattern.search(own)) and len(hit.group()) < 40
+        ]
+        if hits:
+            return min(hits)[1]
+        lefts = [
+            (hit.end(), measure)
+            for pattern, measure in ((_DEATH_LEFT, "deaths"), (_INJURY_LEFT, "injuries"))
+            if (hit := pattern.search(before))
+        ]
+        if lefts:
+            return max(lefts)[1]
     if phrase:
         return normalise(" ".join(phrase))
     return "count"
@@ -230,7 +242,11 @@ _SUBJECT_BEFORE = regex.compile(
 _VERBS = frozenset(
     """put set has had have paid gave give offered offer raised raise cut cuts put puts sets
     reported report expects expect guided guide announced announce posted post saw see
-    delivered deliver generated generate""".split()
+    delivered deliver generated generate rose fell grew jumped dropped climbed reached hit
+    slipped slid soared""".split()
+)
+_FIGURE_WORDS = frozenset(
+    "percent cent per million billion trillion thousand bn mn m k pc points percentage".split()
 )
 _SUBJECT_DROP = frozenset(
     """the a an its their our his her this that these those total overall which who also
@@ -262,7 +278,11 @@ def subject_measure(before: str, hedged: bool = False) -> str:
         verbs = [i for i, w in enumerate(words) if w in _VERBS or w.endswith(("ed", "ing"))]
         if verbs and verbs[-1] + 1 < len(words):
             words = words[verbs[-1] + 1 :]
-        words = [w for w in words if w not in _SUBJECT_DROP and w not in STOP_BEFORE]
+        words = [
+            w
+            for w in words
+            if w not in _SUBJECT_DROP and w not in STOP_BEFORE and w not in _FIGURE_WORDS
+        ]
         words = [
             w
             for w in words
@@ -335,7 +355,9 @@ def duration_measure(after: str, hyphen_noun: str | None, aged: bool) -> str:
 
 
 _BEFORE_YEAR = regex.compile(
-    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:of\s++)?+(?:[$€£]?+[0-9.,]{1,12}+[a-z]{0,8}+\s++)?+"
+    r"(?i)(?<![\w'])([a-z]{3,20})\s++(?:of\s++|to\s++|at\s++)?+"
+    r"(?:[$€£]?+[0-9.,]{1,12}+[a-z%]{0,8}+(?:\s++(?:million|billion|trillion|thousand|percent))?+"
+    r"\s++)?+"
     r"(?:in|during|for|by|until|through|since|of)\s++"
     r"(?:(?:the\s++)?(?:full\s++|fiscal\s++|calendar\s++)?year\s++(?:of\s++)?)?$"
 )
@@ -346,7 +368,7 @@ def year_measure(before: str) -> str:
     m = _BEFORE_YEAR.search(before[-60:])
     if m:
         word = m.group(1).lower()
-        skip = _PHRASE_END | _NOT_NOUN | _VERBS | STOP_BEFORE | {"year", "full"}
+        skip = _PHRASE_END | _NOT_NOUN | _VERBS | STOP_BEFORE | _FIGURE_WORDS | {"year", "full"}
         if word not in skip and not word.endswith(("ed", "ing")) and not _is_adjective(word):
             return normalise(word)
     return "year"

@@ -55,6 +55,9 @@ for _symbol, (_names, _dim, _base, _factor) in _TABLE.items():
     for _name in _names:
         UNITS[_name] = Unit(_symbol, _dim, _base, _factor)
 
+# A change of a percentage, in points: compared only with other changes in points.
+PERCENTAGE_POINTS = Unit("pp", "percentage points", "percentage points", 1.0)
+
 # Currency symbols and codes; "US$" before "$" so the longer spelling wins.
 CURRENCY_SYMBOLS = {
     "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "C$": "CAD",
