@@ -75,8 +75,10 @@ def check(
             for cid in _candidate_clusters(claim, postings, settings):
                 decision = _fits(claim, _sample(members[cid]), settings)
                 # A cluster the claim agrees with beats one it would contradict.
-                rank = (decision.compatible, decision.score) if decision else None
-                if rank is not None and (best is None or rank > best[0]):
+                if decision is None:
+                    continue
+                rank = (decision.compatible, decision.score)
+                if best is None or rank > best[0]:
                     best = (rank, cid, decision)
             if best is None:
                 cid = len(members)

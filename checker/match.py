@@ -20,6 +20,11 @@ GENERIC_MEASURES = frozenset(
 
 
 TOPIC_WEIGHT = 0.4
+CO_STATED_SCORE = 0.5
+# Generic measures that still say what a figure is: "35 years ago" and "36 years ago" in one
+# frame are one claim; two amounts or two shares in one frame may be of different things, unless
+# their own clauses say the same.
+_TIME_MEASURES = frozenset({"time ago", "duration", "age"})
 _TOPIC_CONFLICT_KINDS = frozenset({"count", "money", "percent", "quantity"})
 TOPIC_SHARED = 3  # names two articles' topics must share to be about one event
 
@@ -138,9 +143,16 @@ def _periods(claim: Claim) -> set[str]:
     return {s for s in claim.scope if s.startswith("per ")}
 
 
+def _when(claim: Claim) -> set[str]:
+    return {s for s in claim.scope if s.startswith("when ")}
+
+
 def scopes_clash(a: Claim, b: Claim) -> bool:
-    """Both figures pinned to a named place, and to different ones."""
-    pa, pb = set(a.scope) - _periods(a), set(b.scope) - _periods(b)
+    """Both figures pinned to a named place, or to a time, and to different ones."""
+    wa, wb = _when(a), _when(b)
+    if wa and wb and not wa & wb:
+        return True
+    pa, pb = set(a.scope) - _periods(a) - wa, set(b.scope) - _periods(b) - wb
     return bool(pa and pb and not pa & pb)
 
 
@@ -148,9 +160,24 @@ def _differ_in_kind(a: Claim, b: Claim) -> str:
     """Why two figures that disagree may simply count different things, or ""."""
     if _periods(a) != _periods(b):
         return "one counts over a period, the other does not (or over another)"
+    if a.kind == "year" and not _co_stated(a) & _co_stated(b):
+        return "they date no common figure"
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return f"different actors: {', '.join(a.actors)} vs {', '.join(b.actors)}"
     return ""
+
+
+def _co_stated(claim: Claim) -> set[str]:
+    return {t for t in claim.terms if t.startswith("#")}
+
+
+def _own_words_shared(a: Claim, b: Claim) -> bool:
+    """Every word of one figure's own clause stands in the other's sentence: "earned $2.9
+    billion" and "Capital One earned $3.1 billion" are one amount, "a litre of petrol costs"
+    and "a litre of diesel costs" are two."""
+    ta, na, _ = _features(a)
+    tb, nb, _ = _features(b)
+    return bool(na and nb) and (na <= tb or nb <= ta)
 
 
 def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
@@ -184,6 +211,10 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
         return Relation(False, ok, 0.0, measure, (), "a bound on another measure")
     overlap, shared, by_topic = frame_overlap(a, b, settings.one_story)
     score = round(overlap * (1.0 if specific else 0.8), 3)
+    if a.kind == "year" and (dated := _co_stated(a) & _co_stated(b)):
+        # Two years that date the same figure ("$5bn in 2024", "$5bn ... of 2023") are one claim.
+        specific, score = True, max(score, CO_STATED_SCORE)
+        shared = (*shared, *sorted(dated))
     if ok:
         same = score >= settings.agree_frame
         reason = "compatible figures, shared frame" if same else "frames too far apart"
@@ -193,7 +224,11 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
             # Across stories, dates, years and ordinals recur: only their sentences may tie them.
             apart = "only the articles' topics tie them"
         # Equal generic measures ("time ago", "share") may conflict only on a strong frame.
-        strong_generic = a.measure == b.measure and score >= settings.generic_conflict_frame
+        strong_generic = (
+            a.measure == b.measure
+            and score >= settings.generic_conflict_frame
+            and (a.measure in _TIME_MEASURES or _own_words_shared(a, b))
+        )
         same = (specific or strong_generic) and score >= settings.conflict_frame and not apart
         if apart:
             reason = f"incompatible figures, but {apart}"

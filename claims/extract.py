@@ -485,10 +485,23 @@ _PERIOD_RE = regex.compile(
 )
 
 
+# The time a figure is for: "3.2 percent in October", "$5 billion in 2023", "in the third quarter".
+_WHEN_RE = regex.compile(
+    r"^[^,;:()\n—–]{0,30}?\b(?:in|during|for|since|as\s+of)\s+(?:the\s+)?(?P<when>"
+    r"(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)(?:\s+(?:1[6-9][0-9][0-9]|20[0-9][0-9]))?"
+    r"|(?:1[6-9][0-9][0-9]|20[0-9][0-9]))(?![\w-])"
+)
+
+
 def _scope(after: str) -> tuple[str, ...]:
-    """What the figure's own phrase pins it to: a named place ("airstrikes in Syria") or a
-    period ("2,300 strikes over two days" is a rate, not a running total)."""
+    """What the figure's own phrase pins it to: a time ("in October"), a named place
+    ("airstrikes in Syria") or a period ("2,300 strikes over two days" is a rate, not a
+    running total)."""
     scope: list[str] = []
+    w = _WHEN_RE.match(after)
+    if w:
+        scope.append("when " + " ".join(w.group("when").lower().split()))
     m = _SCOPE_RE.match(after)
     if m:
         scope.extend(names_in(m.group("name")))
@@ -616,28 +629,37 @@ _TIME_TERMS_KEPT = 4
 
 
 def _with_time_terms(claims: list[Claim]) -> list[Claim]:
-    """Add the years and dates stated beside a figure to its frame: "sales of $5bn in 2023"
-    and "2023 sales contracted for $5bn" share 2023 whatever words they use."""
-    marks: dict[str, dict[str, None]] = {}
+    """Cross-mark the figures of a sentence: the years and dates stated beside a figure join its
+    frame ("sales of $5bn in 2023" and "2023 sales contracted for $5bn" share 2023 whatever
+    words they use), and the other figures beside a year or date join the year's frame (a
+    year is the same claim as another only when they date the same figure)."""
+    times: dict[str, dict[str, None]] = {}
+    figures: dict[str, dict[str, None]] = {}
     for c in claims:
         if c.kind in ("year", "date"):
             mark = c.date if c.kind == "date" and c.date else f"{c.value:.0f}"
-            kept = marks.setdefault(c.sentence, {})
+            kept = times.setdefault(c.sentence, {})
             if len(kept) < _TIME_TERMS_KEPT:
                 kept[f"@{mark}"] = None
-    if not marks:
+        elif c.value is not None:
+            kept = figures.setdefault(c.sentence, {})
+            if len(kept) < _TIME_TERMS_KEPT:
+                kept[f"#{c.value:g}"] = None
+    if not times:
         return claims
-    # One new terms tuple per sentence, shared by its figures: linear in the claims.
-    extended: dict[str, tuple[str, ...]] = {}
+    # One new terms tuple per sentence and role, shared by its figures: linear in the claims.
+    extended: dict[tuple[str, bool], tuple[str, ...]] = {}
     out = []
     for c in claims:
-        sentence_marks = marks.get(c.sentence)
-        if not sentence_marks or c.kind in ("year", "date"):
+        dated = c.kind in ("year", "date")
+        marks = (figures if dated else times).get(c.sentence)
+        if not marks:
             out.append(c)
             continue
-        if c.sentence not in extended:
-            extended[c.sentence] = (*c.terms, *sentence_marks)
-        out.append(replace(c, terms=extended[c.sentence]))
+        key = (c.sentence, dated)
+        if key not in extended:
+            extended[key] = (*c.terms, *marks)
+        out.append(replace(c, terms=extended[key]))
     return out
 
 

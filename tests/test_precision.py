@@ -1,0 +1,69 @@
+"""False alarms found in review: correct drafts and agreeing sources that must never conflict."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.check import check
+from checker.documents import Document
+from checker.gate import gate
+
+
+def doc(name: str, text: str) -> Document:
+    return Document(name, name, text, text, "utf-8")
+
+
+CORRECT = [
+    (
+        "other-fuel",
+        "A litre of petrol costs $1.50 in Sydney.",
+        "A litre of diesel costs $1.70 in Sydney.",
+    ),
+    (
+        "other-month",
+        "Inflation was 3.1 percent in November.",
+        "Inflation was 3.7 percent in September and 3.2 percent in October.",
+    ),
+    (
+        "other-year",
+        "Acme's revenue was $5 billion in 2023.",
+        "Acme's revenue was $4 billion in 2022.",
+    ),
+    (
+        "hedged-fraction",
+        "The poll found 48 percent of voters backed the plan.",
+        "The poll found nearly half of voters backed the plan.",
+    ),
+    (
+        "dead-and-injured",
+        "The attack in Kabul left 7 dead and 15 injured, police said.",
+        "Police said the attack in Kabul killed 7 people. "
+        "Another 15 people were injured in the attack in Kabul.",
+    ),
+    (
+        "percentage-points",
+        "Unemployment rose 3.5 percentage points to 8 percent in March.",
+        "Unemployment stood at 8 percent in March, up from 4.5 percent a year earlier.",
+    ),
+    (
+        "sales-and-profits",
+        "Acme said sales rose 5 percent to £2m in the year.",
+        "Acme said profits rose 20 percent to £3.4m in the year.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("draft", "source"), [c[1:] for c in CORRECT], ids=[c[0] for c in CORRECT])
+def test_no_false_alarm(draft: str, source: str) -> None:
+    report = gate(doc("draft.txt", draft), [doc("source.txt", source)])
+    assert [f.message for f in report.findings if f.status == "contradicted"] == []
+    assert check([doc("a.txt", draft), doc("b.txt", source)]).summary()["conflict"] == 0
+
+
+def test_a_claim_joins_the_cluster_it_agrees_with() -> None:
+    a = doc("a.txt", "Inflation was 3.7 percent in September and 3.2 percent in October.")
+    b = doc("b.txt", "Inflation was 3.2 percent in October.")
+    for documents in ([a, b], [b, a]):
+        report = check(documents)
+        assert report.summary()["conflict"] == 0
+        assert report.summary()["agree"] == 1
