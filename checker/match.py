@@ -63,6 +63,8 @@ def measures_agree(a: str, b: str, settings: Settings) -> tuple[bool, bool]:
     """(compatible, specific): equal or near-equal measures, or one generic."""
     if a == b:
         return True, a not in GENERIC_MEASURES
+    if a.startswith("earlier ") or b.startswith("earlier "):
+        return False, False  # a superseded figure is never the current one
     if a in GENERIC_MEASURES or b in GENERIC_MEASURES:
         return True, False
     if fuzz.ratio(a, b) >= settings.measure_similarity:

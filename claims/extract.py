@@ -38,9 +38,13 @@ from claims.units import (
 from claims.units import UNITS as UNIT_NAMES
 
 _CARD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+# Cardinals in words, with "and a half" ("three and a half million") and "half a" ("half a
+# million") read as part of the figure.
 _WORDS = (
-    rf"(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?+(?:{_CARD})"
+    rf"(?:half\s++an?\s++(?=(?:dozen|hundred|thousand|million|billion)\b)"
+    rf"|an?\s++(?=(?:dozen|hundred|thousand|million|billion)\b))?+(?:{_CARD})"
     rf"(?:(?:\s++|-)(?:and\s++)?+(?:{_CARD})(?![\w-]*+\.\w)){{0,8}}+"
+    rf"(?:\s++and\s++a\s++half(?:\s++(?:hundred|thousand|million|billion))?+\b)?+"
 )
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
@@ -51,7 +55,8 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
     r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])"
-    r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
+    r"(?P<digits>[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})++(?:\.[0-9]++)?+"
+    r"|[0-9]++(?:\.[0-9]++)?+)"
     r"(?P<suffix>bn|mn|mln|trn|tn|[mkb]|st|nd|rd|th)?+"
     r"(?![\w]|[.,:][0-9]|/[0-9])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
@@ -70,10 +75,16 @@ _NOISE_PATTERNS = tuple(
         r"(?i)\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}+",
         r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+",
         r"(?<![\w-])\(?[0-9]{3}\)?[-.\s][0-9]{3}[-.][0-9]{4}(?![\w-])",
+        r"(?i)\b(?:won|lost|drew|beat|defeated|score[sd]?|victory|defeat|draw|win)\s+"
+        r"(?:[a-z]+\s+){0,3}?[0-9]{1,3}[-–][0-9]{1,3}\b",
+        r"\b[0-9]{1,4}\s+(?:[A-Z][a-z]+\s+)?(?:Street|Avenue|Road|Lane|Boulevard|Square)\b",
+        r"(?<![\w+])\+[0-9]{1,3}(?:[ .-]?[0-9]{2,4}){2,5}(?![\w])",
         r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[ap]\.?m\.?)?+",
         r"(?<![\w.])[0-9]{1,2}(?:\.[0-9]{2})?\s?[ap]\.m\.|(?<![\w.])[0-9]{1,2}\s?[ap]m\b",
         r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=\s))",
         r"\b(?:World\s+War|Article|Section|Chapter|Room|Flight|No\.|Number|Route|Highway|Tier"
+        r"|Boeing|Airbus|Windows|iPhone|iOS|Android|Apollo|Interstate|FTSE|S&P|Nasdaq|Dow|Page"
+        r"|Resolution|Amendment|Proposition|Formula|Agenda|Vision|Bill|Call|Channel|Studio"
         r"|Level|Category|Phase|Stage|Grade|Class|Type|Model|Version|Gate|Terminal|Platform)"
         r"\s+[0-9]{1,6}+",
     )
@@ -123,6 +134,7 @@ _PARENTHESIS_BETWEEN = regex.compile(
     r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$"
 )
 _PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
+_YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
 _VERBAL_MULTIPLIERS = frozenset({"doubled", "tripled", "trebled", "quadrupled", "halved"})
 _NOUNS_AFTER_ONE = regex.compile(r"(?i)^(?:\s++|-)(?:" + "|".join(UNIT_NAMES) + r")\b")
@@ -379,7 +391,12 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
         pass
     elif unit is not None:
         kind = "duration" if unit.dimension == "time" else "quantity"
-    if kind == "count" and scale == 1.0 and m.group("digits") and _looks_like_year(m, after):
+    if (
+        kind == "count"
+        and scale == 1.0
+        and m.group("digits")
+        and _looks_like_year(m, after, before)
+    ):
         kind = "year"
 
     hb = HEDGE_BEFORE.search(before)
@@ -432,11 +449,12 @@ def _topic(text: str) -> tuple[str, ...]:
     return tuple(ranked[:_TOPIC_SIZE])
 
 
-def _looks_like_year(m: regex.Match[str], after: str) -> bool:
+def _looks_like_year(m: regex.Match[str], after: str, before: str) -> bool:
     digits = m.group("digits")
     if len(digits) != 4 or not digits.isdigit() or not 1600 <= int(digits) <= 2099:
         return False
-    return _PLURAL_NOUN_AFTER.match(after) is None
+    # "in 2019 profits fell": after in/by/since a four-digit figure is a year whatever follows.
+    return _YEAR_PREPOSITION.search(before) is not None or _PLURAL_NOUN_AFTER.match(after) is None
 
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")

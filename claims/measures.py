@@ -179,9 +179,18 @@ def normalise(phrase: str) -> str:
     return phrase
 
 
+_EARLIER_BEFORE = regex.compile(
+    r"(?i)\b(?:(?:an?\s+|the\s+)?(?:earlier|previous|initial|original|preliminary|first|"
+    r"provisional|old)\s+(?:\w+\s+){0,2}?(?:toll|count|estimate|figure|tally)\s+(?:of|was|at|stood\s+at)"
+    r"|(?:up|down|revised|raised|lowered)\s+from)\s+(?:about\s+|some\s+)?$"
+)
+
+
 def count_measure(before: str, after: str) -> str:
     """The measure of a bare count from the text just before and just after it."""
-    return _count_measure(before, after)
+    measure = _count_measure(before, after)
+    # "up from an earlier toll of 25": a superseded figure is not the current claim.
+    return f"earlier {measure}" if _EARLIER_BEFORE.search(before) else measure
 
 
 def _count_measure(before: str, after: str) -> str:

@@ -70,7 +70,11 @@ VAGUE = {
 
 _CARDINAL_WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen", "and", "a"], key=len, reverse=True)
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)
-_DIGITS_RE = regex.compile(r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.(?P<frac>[0-9]++))?")
+# Thousands are grouped by commas or, in European and agency copy, by a no-break or thin space.
+_DIGITS_RE = regex.compile(
+    r"(?P<int>[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})++|[0-9]++)(?:\.(?P<frac>[0-9]++))?"
+)
+_GROUPING = regex.compile(r"[,\u00a0\u202f\u2009]")
 
 
 # A figure of more digits than this is an identifier or garbage, and no float holds it exactly.
@@ -82,7 +86,7 @@ def parse_digits(text: str) -> tuple[float, float]:
     m = _DIGITS_RE.fullmatch(text)
     if m is None:
         raise ValueError(f"not a number: {text!r}")
-    whole = m.group("int").replace(",", "")
+    whole = _GROUPING.sub("", m.group("int"))
     if len(whole) > MAX_DIGITS:
         raise ValueError(f"too many digits to be a figure: {len(whole)}")
     frac = m.group("frac") or ""
@@ -103,12 +107,19 @@ def parse_words(text: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    if words[:2] in (["half", "a"], ["half", "an"]):
+        current, words, seen = 0.5, words[2:], True  # "half a million"
     for i, word in enumerate(words):
         if word == "a":
+            if i + 1 < len(words) and words[i + 1] == "half":
+                current += 0.5  # "three and a half million"
+                continue
             if i == 0:
                 current = 1.0
                 continue
             return None
+        if word == "half":
+            continue
         if word in UNITS:
             current += UNITS[word]
         elif word in TENS:

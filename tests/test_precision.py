@@ -46,6 +46,26 @@ CORRECT = [
         "Unemployment stood at 8 percent in March, up from 4.5 percent a year earlier.",
     ),
     (
+        "earlier-toll",
+        "The earthquake killed 40 people, up from an earlier toll of 25.",
+        "The earthquake killed 40 people, officials said.",
+    ),
+    (
+        "other-aircraft",
+        "The Boeing 737 crashed near Jakarta.",
+        "A Boeing 747 crashed near Jakarta.",
+    ),
+    (
+        "half-a-million",
+        "Three and a half million people voted in the election.",
+        "3.5 million people voted in the election.",
+    ),
+    (
+        "no-break-space-thousands",
+        "The floods killed 12,000 people in Libya.",
+        "The floods killed 12\u00a0000 people in Libya.",
+    ),
+    (
         "sales-and-profits",
         "Acme said sales rose 5 percent to £2m in the year.",
         "Acme said profits rose 20 percent to £3.4m in the year.",
