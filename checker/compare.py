@@ -33,16 +33,25 @@ def _fmt(x: float) -> str:
     return f"{x:,.6g}" if abs(x) < 1e15 else f"{x:.3g}"
 
 
+# A rounded count or amount ("10,000", "2 million", "$3 billion") stands for figures within
+# this share of it, never more: "2 million" is not "1.6 million".
+ROUNDING_SHARE = 0.05
+
+
 def tolerance(claim: Claim) -> float:
     """How far a stated figure may lie from its true value and still be right as written."""
     precision = claim.precision or 0.0
+    value = abs(claim.value or 0.0)
     if claim.kind in _EXACT_KINDS:
-        value = claim.value or 0.0
         # "2,700 airstrikes" is a rounded figure; "129 dead" and "130 missing" are not.
-        if precision <= 0.5 and value >= 1000 and value == int(value):
+        if precision <= 0.5 and value >= 1000 and value == int(value) and value < 1e15:
             zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
-            return 0.5 * 10**zeros if zeros >= 2 else 0.0
-        return precision if precision > 0.5 else 0.0
+            tol = 0.5 * 10**zeros if zeros >= 2 else 0.0
+        else:
+            tol = precision if precision > 0.5 else 0.0
+        return min(tol, ROUNDING_SHARE * value)
+    if claim.kind == "money" and value >= 1000:
+        return min(precision, ROUNDING_SHARE * value)
     return precision
 
 

@@ -184,11 +184,14 @@ def _cp1252_ok(data: bytes) -> bool:
     return True
 
 
+_LONE_CR = regex.compile(r"\r(?!\n)")
+
+
 def _normalise(text: str) -> str:
-    # CRLF and lone CR become LF: one character per line end, so offsets count the same way
-    # everywhere; positions are reported as lines and columns, which CRLF does not change.
+    # A lone CR (old Mac line ends) becomes LF, one character for one, so offsets still index
+    # the file as read; CRLF stays as it is and counts as one line end.
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _LONE_CR.sub("\n", text)
     return text
 
 
@@ -245,10 +248,10 @@ def read_documents(paths: Iterable[str | Path]) -> list[Document]:
 # once from where the last one ended, so no input makes masking slower than reading it.
 
 _FRONT_MATTER = regex.compile(
-    r"\A(?:(?P<yaml>---)|\+\+\+)[ \t]*+\n"
+    r"\A(?:(?P<yaml>---)|\+\+\+)[ \t\r]*+\n"
     # A thematic break followed by a blank line is not front matter.
-    r"(?:(?![ \t]*+\n)(?:[^\n]*+\n){1,2000}?)??"
-    r"(?(yaml)(?:---|\.\.\.)|\+\+\+)[ \t]*+(?:\n|\Z)"
+    r"(?:(?![ \t\r]*+\n)(?:[^\n]*+\n){1,2000}?)??"
+    r"(?(yaml)(?:---|\.\.\.)|\+\+\+)[ \t\r]*+(?:\n|\Z)"
 )
 _INLINE_CODE = regex.compile(r"(?<!`)(`{1,3})(?!`)[^\n]{0,2000}?(?<!`)\1(?!`)")
 _LINK_TARGET = regex.compile(

@@ -670,3 +670,14 @@ def test_a_figure_read_through_an_entity_spans_it_in_the_file(tmp_path: Path) ->
     (claim,) = claims_of(doc)
     assert doc.text[claim.start : claim.end] == claim.text == "&#36;50 million"
     assert (claim.kind, claim.unit, claim.value) == ("money", "USD", 50_000_000)
+
+
+def test_offsets_index_a_crlf_file_as_it_is(tmp_path: Path) -> None:
+    from checker.documents import claims_of
+
+    raw = "Line one.\r\nLine two.\r\nThe blast killed 12 people.\r\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    claims = claims_of(read_document(path))
+    assert [(c.text, c.line, c.column) for c in claims] == [("12", 3, 18)]
+    assert all(raw[c.start : c.end] == c.text for c in claims)

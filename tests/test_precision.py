@@ -87,3 +87,20 @@ def test_a_claim_joins_the_cluster_it_agrees_with() -> None:
         report = check(documents)
         assert report.summary()["conflict"] == 0
         assert report.summary()["agree"] == 1
+
+
+WRONG = [
+    (
+        "scaled-count",
+        "The fire killed 2 million chickens.",
+        "The fire killed 1.6 million chickens.",
+    ),
+    ("scaled-money", "The deal was worth $3 billion.", "The deal was worth $2.6 billion."),
+    ("round-count", "The quake killed 10,000 people.", "The quake killed 14,000 people."),
+]
+
+
+@pytest.mark.parametrize(("draft", "source"), [c[1:] for c in WRONG], ids=[c[0] for c in WRONG])
+def test_a_round_figure_is_not_a_licence(draft: str, source: str) -> None:
+    report = gate(doc("draft.txt", draft), [doc("source.txt", source)])
+    assert [f.status for f in report.findings] == ["contradicted"]
