@@ -675,7 +675,7 @@ def test_a_figure_read_through_an_entity_spans_it_in_the_file(tmp_path: Path) ->
 def test_offsets_index_a_crlf_file_as_it_is(tmp_path: Path) -> None:
     from checker.documents import claims_of
 
-    raw = "Line one.\r\nLine two.\r\nThe blast killed 12 people.\r\n"
+    raw = "Hello.\r\nNews follows.\r\nThe blast killed 12 people.\r\n"
     path = tmp_path / "crlf.txt"
     path.write_bytes(raw.encode("utf-8"))
     claims = claims_of(read_document(path))
