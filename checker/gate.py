@@ -111,6 +111,15 @@ def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions
     return sup, warnings
 
 
+_FIGURE_CORE = regex.compile(r"[0-9$€£¥₹₽].*+|[A-Za-z]+(?:\s++[A-Za-z]+)*+$")
+
+
+def _bare(figure: str) -> str:
+    """The figure without its hedge: "at least 119" -> "119", so an ignore of 119 covers it."""
+    m = _FIGURE_CORE.search(figure)
+    return m.group() if m else figure
+
+
 def _fold(figure: str) -> str:
     return " ".join(figure.lower().split())
 
@@ -151,6 +160,7 @@ def gate(
             _suppressed(claim, sup)
             or claim.measure in ignore.measures
             or _fold(claim.text) in ignore.figures
+            or _fold(_bare(claim.text)) in ignore.figures
         ):
             ignored += 1
             continue

@@ -692,7 +692,7 @@ def _link_restatements(text: str, claims: list[Claim], base: int = 0) -> list[Cl
             and _PARENTHESIS_BETWEEN.match(text[prev.end - base : cur.start - base])
         ):
             qualifier = cur.qualifier if cur.qualifier != "exact" else prev.qualifier
-            interval = interval_for(cur.value or 0.0, qualifier)
+            interval = interval_for(cur.value or 0.0, qualifier, high=cur.high)
             out[i] = replace(
                 cur,
                 measure=prev.measure,

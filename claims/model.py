@@ -80,7 +80,3 @@ class Claim:
         data["names"] = list(self.names)
         data["scope"] = list(self.scope)
         return data
-
-    @property
-    def location(self) -> str:
-        return f"{self.source}:{self.line}"

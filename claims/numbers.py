@@ -68,7 +68,6 @@ VAGUE = {
     "billions": (2e9, 999999999999.0),
 }
 
-_CARDINAL_WORDS = sorted([*UNITS, *TENS, *SCALES, "dozen", "and", "a"], key=len, reverse=True)
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)
 # Thousands are grouped by commas or, in European and agency copy, by a no-break or thin space.
 _DIGITS_RE = regex.compile(
@@ -135,10 +134,6 @@ def parse_words(text: str) -> float | None:
             return None
         seen = True
     return total + current if seen else None
-
-
-def is_cardinal_word(word: str) -> bool:
-    return word.lower() in _CARDINAL_WORDS
 
 
 def word_trie(words: list[str]) -> str:

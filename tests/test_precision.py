@@ -104,3 +104,21 @@ WRONG = [
 def test_a_round_figure_is_not_a_licence(draft: str, source: str) -> None:
     report = gate(doc("draft.txt", draft), [doc("source.txt", source)])
     assert [f.status for f in report.findings] == ["contradicted"]
+
+
+def test_ignoring_a_figure_covers_it_hedged() -> None:
+    from checker.gate import Ignore
+
+    draft = doc("draft.txt", "The Paris attacks left at least 119 people dead.")
+    source = doc("source.txt", "The Paris attacks left at least 129 people dead.")
+    assert gate(draft, [source]).failed
+    report = gate(draft, [source], ignore=Ignore(figures=frozenset({"119"})))
+    assert report.ignored == 1 and not report.failed
+
+
+def test_a_bracketed_range_restates_the_range() -> None:
+    from claims import extract
+
+    kg, lb = extract("The parcel weighed 1 to 2 kilograms (2.2 to 4.4 pounds).")
+    assert lb.restates == kg.start
+    assert (round(lb.low or 0, 3), round(lb.high or 0, 3)) == (0.998, 1.996)
