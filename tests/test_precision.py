@@ -122,3 +122,23 @@ def test_a_bracketed_range_restates_the_range() -> None:
     kg, lb = extract("The parcel weighed 1 to 2 kilograms (2.2 to 4.4 pounds).")
     assert lb.restates == kg.start
     assert (round(lb.low or 0, 3), round(lb.high or 0, 3)) == (0.998, 1.996)
+
+
+def test_fail_on_unsupported_is_in_json_and_sarif_levels() -> None:
+    import dataclasses
+    import json
+
+    from checker.report import json as json_report
+    from checker.report import sarif
+
+    draft = doc("draft.txt", "Officials counted 17 bridges washed away.")
+    source = doc("source.txt", "The Paris attacks left at least 129 people dead.")
+    report = gate(draft, [source])
+    data = json_report.gate_data(report)
+    assert (data["fail_on"], data["failed"]) == ("contradicted", False)
+    strict = dataclasses.replace(report, fail_on="unsupported")
+    assert json_report.gate_data(strict)["failed"] is True
+    levels = [r["level"] for r in json.loads(sarif.render(strict))["runs"][0]["results"]]
+    assert levels == ["error"]
+    levels = [r["level"] for r in json.loads(sarif.render(report))["runs"][0]["results"]]
+    assert levels == ["warning"]

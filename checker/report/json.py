@@ -52,6 +52,8 @@ def gate_data(report: GateReport) -> dict[str, Any]:
             for f in report.findings
         ],
         "summary": report.summary(),
+        "fail_on": report.fail_on,
+        "failed": report.failed,
         "ignored": report.ignored,
         "warnings": [
             {"line": w.line, "column": w.column, "message": w.message} for w in report.warnings

@@ -52,7 +52,7 @@ def render(reports: GateReport | Sequence[GateReport]) -> str:
         draft_uri = _uri(report.draft)
         paths = dict(report.sources)
         results.extend(
-            _finding_result(f, draft_uri, paths)
+            _finding_result(f, draft_uri, paths, report.fail_on)
             for f in report.findings
             if f.status in _RULE_OF_STATUS
         )
@@ -99,13 +99,17 @@ def _rule(rule_id: str, name: str, level: str, description: str) -> dict[str, An
     }
 
 
-def _finding_result(finding: Finding, draft_uri: str, paths: dict[str, str]) -> dict[str, Any]:
+def _finding_result(
+    finding: Finding, draft_uri: str, paths: dict[str, str], fail_on: str = "contradicted"
+) -> dict[str, Any]:
     rule_id = _RULE_OF_STATUS[finding.status]
     claim = finding.claim
+    # What fails the gate is an error, whatever the rule's default level.
+    failing = finding.status == "contradicted" or fail_on == "unsupported"
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": _RULE_INDEX[rule_id],
-        "level": _RULES[_RULE_INDEX[rule_id]][2],
+        "level": "error" if failing else _RULES[_RULE_INDEX[rule_id]][2],
         "message": {"text": finding.message},
         "locations": [_location(draft_uri, _region(claim))],
         "partialFingerprints": {_FINGERPRINT: fingerprint(rule_id, claim)},
