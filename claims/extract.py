@@ -67,26 +67,33 @@ _NUMBER_RE = regex.compile(
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
 )
 
+# Names that a number follows as an identifier, not a count: "Boeing 737", "Tier 1".
+_IDENTIFIER_HEADS = word_trie(
+    [
+        *"""Article Section Chapter Room Flight No. Number Route Highway Tier Level Category
+        Phase Stage Grade Class Type Model Version Gate Terminal Platform Boeing Airbus Windows
+        iPhone iOS Android Apollo Interstate FTSE S&P Nasdaq Dow Page Resolution Amendment
+        Proposition Formula Agenda Vision Bill Call Channel Studio""".split(),
+        "World War",
+    ]
+)
+
 # Never claims: masked before the scan. Separate patterns, each cheap to scan for on its own
 # (one alternation of them all costs ten times more: no alternative can be skipped quickly).
 _NOISE_PATTERNS = tuple(
     regex.compile(p)
     for p in (
-        r"(?i)\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}+",
+        r"(?=[hHwW])(?i)\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}+",
         r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+",
-        r"(?<![\w-])\(?[0-9]{3}\)?[-.\s][0-9]{3}[-.][0-9]{4}(?![\w-])",
-        r"(?i)\b(?:won|lost|drew|beat|defeated|score[sd]?|victory|defeat|draw|win)\s+"
-        r"(?:[a-z]+\s+){0,3}?[0-9]{1,3}[-–][0-9]{1,3}\b",
+        r"(?=[(0-9])(?<![\w-])\(?[0-9]{3}\)?[-.\s][0-9]{3}[-.][0-9]{4}(?![\w-])",
+        r"(?=[0-9])(?<=(?i:\b(?:won|lost|drew|beat|defeated|score[sd]?|victory|defeat|draw|win)"
+        r"\s++(?:[a-z]++\s++){0,3}?))[0-9]{1,3}[-–][0-9]{1,3}\b",
         r"\b[0-9]{1,4}\s+(?:[A-Z][a-z]+\s+)?(?:Street|Avenue|Road|Lane|Boulevard|Square)\b",
         r"(?<![\w+])\+[0-9]{1,3}(?:[ .-]?[0-9]{2,4}){2,5}(?![\w])",
         r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[ap]\.?m\.?)?+",
-        r"(?<![\w.])[0-9]{1,2}(?:\.[0-9]{2})?\s?[ap]\.m\.|(?<![\w.])[0-9]{1,2}\s?[ap]m\b",
+        r"(?=[0-9])(?<![\w.])[0-9]{1,2}(?:\.[0-9]{2})?(?:\s?[ap]\.m\.|\s?[ap]m\b)",
         r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=\s))",
-        r"\b(?:World\s+War|Article|Section|Chapter|Room|Flight|No\.|Number|Route|Highway|Tier"
-        r"|Boeing|Airbus|Windows|iPhone|iOS|Android|Apollo|Interstate|FTSE|S&P|Nasdaq|Dow|Page"
-        r"|Resolution|Amendment|Proposition|Formula|Agenda|Vision|Bill|Call|Channel|Studio"
-        r"|Level|Category|Phase|Stage|Grade|Class|Type|Model|Version|Gate|Terminal|Platform)"
-        r"\s+[0-9]{1,6}+",
+        r"(?=[A-Zi])\b(?:" + _IDENTIFIER_HEADS + r")\s+[0-9]{1,6}+",
     )
 )
 # Where a number may start: digits, or a number word (one pattern, its words as a trie).
@@ -571,6 +578,7 @@ def _claim(
     else:
         measure = measures.count_measure(before, after)
     interval = interval_for(fig.value, fig.qualifier, high=fig.high)
+    near, actors = _clause(before, after)
     if fig.kind == "date":
         value = low = high = None
     else:
@@ -605,9 +613,9 @@ def _claim(
         stated_unit=unit.symbol if unit else None,
         date=fig.date,
         terms=terms,
-        near=_near(before, after),
+        near=near,
         topic=topic,
-        actors=_actors(before, after),
+        actors=actors,
         scope=_scope(after_np),
         increment=fig.kind == "count" and measures.is_increment(after),
     )
@@ -622,25 +630,13 @@ def _clause_words(before: str, after: str) -> tuple[str, str]:
     return " ".join(left.split()[-6:]), " ".join(right.split()[:6])
 
 
-def _actors(before: str, after: str) -> tuple[str, ...]:
-    """Countries or blocs named in the figure's own clause: whose figure it is."""
+def _clause(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The figure's own clause, up to six words either side: its names and content words
+    (``near``), and the countries or blocs among the names, whose figure it is (``actors``)."""
     left, right = _clause_words(before, after)
-    return tuple(dict.fromkeys(n for n in [*names_in(left), *names_in(right)] if n in ACTORS))
-
-
-def _near(before: str, after: str) -> tuple[str, ...]:
-    """Names and content words of the figure's own clause, up to six words either side."""
-    left_words, right_words = _clause_words(before, after)
-    return tuple(
-        dict.fromkeys(
-            [
-                *names_in(left_words),
-                *names_in(right_words),
-                *content_words(left_words),
-                *content_words(right_words),
-            ]
-        )
-    )
+    names = [*names_in(left), *names_in(right)]
+    near = tuple(dict.fromkeys([*names, *content_words(left), *content_words(right)]))
+    return near, tuple(dict.fromkeys(n for n in names if n in ACTORS))
 
 
 _TIME_TERMS_KEPT = 4
