@@ -134,7 +134,6 @@ _DETERMINER_BEFORE = regex.compile(
 _MODAL_BEFORE = regex.compile(
     r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+[\"'“‘]?$"
 )
-_ALL_BEFORE = regex.compile(r"(?i)\ball\s+$")
 # Ordinals that need no "the": "third quarter", "second half", "first round".
 _PERIOD_NOUN_AFTER = regex.compile(r"(?i)^[ -](?:quarter|half|round|wave|term|place|phase)\b")
 _PARENTHESIS_BETWEEN = regex.compile(
