@@ -57,7 +57,7 @@ _NUMBER_RE = regex.compile(
     r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])"
     r"(?P<digits>[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})++(?:\.[0-9]++)?+"
     r"|[0-9]++(?:\.[0-9]++)?+)"
-    r"(?P<suffix>bn|mn|mln|trn|tn|[mkb]|st|nd|rd|th)?+"
+    r"(?P<suffix>bn|mn|mln|trn|tn|kms?|kgs?|cm|mm|ft|lbs?|[mkb]|st|nd|rd|th)?+"
     r"(?![\w]|[.,:][0-9]|/[0-9])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
@@ -107,7 +107,7 @@ _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w-])an?\s$")
 
 
 _CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<symbol>US\$|C\$|A\$|[$€£¥₹₽])|\b(?P<code>" + "|".join(CURRENCY_CODES) + r")\s)$"
+    r"(?:(?P<symbol>US\$|C\$|A\$|[$€£¥₹₽])\s?|\b(?P<code>" + "|".join(CURRENCY_CODES) + r")\s)$"
 )
 _RANGE_AFTER = regex.compile(
     r"^(?:\s*+[-–]\s*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
@@ -140,6 +140,7 @@ _PARENTHESIS_BETWEEN = regex.compile(
     r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$"
 )
 _PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
+_AGED_BEFORE = regex.compile(r"(?i)\baged\s+$")
 _YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
 _VERBAL_MULTIPLIERS = frozenset({"doubled", "tripled", "trebled", "quadrupled", "halved"})
@@ -386,11 +387,17 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
     elif (cw := _CURRENCY_WORD_AFTER.match(after)) and currency is None:
         currency = CURRENCY_WORDS[cw.group("word").lower()]
         end += cw.end()
+    elif (
+        currency is None and (glued := lookup(suffix)) is not None and suffix not in SCALE_SUFFIXES
+    ):
+        unit = glued  # "98km", "5kg"
     elif currency is None and (u := _UNIT_AFTER.match(after)):
         unit = lookup(u.group("unit"))
         aged = bool(u.group("old"))
         hyphen_noun = u.group("noun")
         end += u.end("old") if aged else u.end("unit")
+    elif currency is None and _AGED_BEFORE.search(before):
+        unit, aged = lookup("years"), True  # "aged 45"
     if currency:
         kind = "money"
     elif kind == "percent":
