@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import stat
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -60,9 +61,11 @@ def claims_of(doc: Document) -> list[Claim]:
 def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     """Read a file as text, detecting its encoding; raise InputError with a one-line reason."""
     p = Path(path)
-    text, encoding, fallback = decode(_read_bytes(p), str(p))
+    text, encoding, fallback = decode(
+        _read_bytes(p), "standard input" if str(p) == STDIN else str(p)
+    )
     return Document(
-        id=doc_id or p.name,
+        id=doc_id or (p.name if str(p) != STDIN else "stdin"),
         path=str(path),
         text=text,
         prose=prose_of(text, p.suffix.lower()),
@@ -71,7 +74,15 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     )
 
 
+STDIN = "-"
+
+
 def _read_bytes(p: Path) -> bytes:
+    if str(p) == STDIN:  # "-": standard input, read up to the same limit as a file
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"standard input is over the {MAX_BYTES // 2**20} MB limit")
+        return data
     try:
         mode = p.stat().st_mode
         if stat.S_ISDIR(mode):
@@ -201,6 +212,9 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         if str(raw) == "":
             raise InputError("'': an empty path names no file")
+        if str(raw) == STDIN:
+            out.append(Path(STDIN))
+            continue
         p = Path(raw)
         try:
             if p.is_dir():
@@ -239,6 +253,7 @@ def read_documents(paths: Iterable[str | Path]) -> list[Document]:
     docs = []
     for f in files:
         doc_id = f.name if names[f.name] == 1 else os.path.normpath(str(f))
+        doc_id = "stdin" if str(f) == STDIN else doc_id
         docs.append(read_document(f, doc_id))
     return docs
 

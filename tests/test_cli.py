@@ -164,3 +164,13 @@ def test_interrupt_exits_130_without_traceback(
     err = capsys.readouterr().err
     assert code == 130
     assert err.strip() == "claimcheck: interrupted"
+
+
+def test_a_dash_reads_standard_input() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        _Main(), ["extract", "-", "--format", "json"], input="At least 129 people died.\n"
+    )
+    assert result.exit_code == 0
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert (claim["source"], claim["text"], claim["measure"]) == ("stdin", "At least 129", "deaths")
