@@ -11,7 +11,7 @@ import regex
 
 from checker.compare import compatible
 from checker.documents import Document, claims_of, without_code
-from checker.match import Index, Settings, relate
+from checker.match import GENERIC_MEASURES, Index, Settings, measures_agree, relate
 from claims import Claim
 
 STATUSES = ("contradicted", "unsupported", "supported")
@@ -190,7 +190,14 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
             agrees = rel.compatible and not _other_bound(claim, other)
             (supporting if agrees else conflicting).append((rel.score, other))
     said = f"draft says {phrase(claim)}"
-    if conflicting and not supporting and (parts := _derived(claim, candidates)):
+    # Parts of a derived figure count the same thing, or say nothing of what they count:
+    # "26 fighter jets" less "Ten planes" is not where "16 planes" came from.
+    same_thing = [
+        c
+        for c in candidates
+        if c.measure in GENERIC_MEASURES or measures_agree(claim.measure, c.measure, settings)[1]
+    ]
+    if conflicting and not supporting and (parts := _derived(claim, same_thing)):
         return Finding(
             "unsupported",
             claim,

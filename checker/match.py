@@ -164,6 +164,20 @@ def _differ_in_kind(a: Claim, b: Claim) -> str:
         return "one counts over a period, the other does not (or over another)"
     if a.kind == "year" and not _co_stated(a) & _co_stated(b):
         return "they date no common figure"
+    for part, whole in ((a, b), (b, a)):
+        # "The Bataclan attack killed 89" is a part of "at least 129 dead" in Paris: a smaller
+        # exact count whose own clause names what the total's article never does.
+        if not (
+            whole.qualifier in ("at_least", "more_than")
+            and part.qualifier == "exact"
+            and part.value is not None
+            and whole.low is not None
+            and part.value < whole.low
+        ):
+            continue
+        own = set(part.names) & set(part.near)
+        if unknown := sorted(own - set(whole.terms) - set(whole.topic)):
+            return f"a part of the total, named apart ({', '.join(unknown)})"
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return f"different actors: {', '.join(a.actors)} vs {', '.join(b.actors)}"
     return ""
@@ -222,6 +236,15 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
         reason = "compatible figures, shared frame" if same else "frames too far apart"
     else:
         apart = _differ_in_kind(a, b)
+        if (
+            by_topic
+            and (a.names or b.names)
+            and not any(not t.startswith("topic:") for t in shared)
+        ):
+            # The articles' topics tie two disagreeing figures only when neither sentence names
+            # anything of its own ("130 people as missing"); a sentence that names its event
+            # ("the Paris attacks") and shares no word with the other is about another one.
+            apart = "no word of their sentences ties them, only the articles' topics"
         if by_topic and not settings.one_story and a.kind not in _TOPIC_CONFLICT_KINDS:
             # Across stories, dates, years and ordinals recur: only their sentences may tie them.
             apart = "only the articles' topics tie them"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from claims import measures
-from claims.context import ACTORS, Sentences, content_words, names_in
+from claims.context import ACTORS, Sentences, content_words, names_in, normalise_name
 from claims.dates import DATE_RE, parse_date
 from claims.model import Claim
 from claims.numbers import (
@@ -218,7 +218,7 @@ def _extract_part(
     for fig in figures:
         i = sentences.index(fig.start)
         if i not in frames:
-            frames[i] = _frame(text, sentences, i, names_of)
+            frames[i] = _frame(text, sentences, i, names_of, topic)
         sentence, names, terms = frames[i]
         line, column = lines.position(fig.start)
         claim = _claim(text, fig, source, sentence, terms, line + line_base, column, topic, base)
@@ -474,18 +474,22 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 
 
 def _frame(
-    text: str, sentences: Sentences, i: int, names_of: dict[int, list[str]]
+    text: str,
+    sentences: Sentences,
+    i: int,
+    names_of: dict[int, list[str]],
+    topic: tuple[str, ...],
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """A figure's sentence, its names, and its frame terms: the names and content words of the
     sentence, with the names of the sentence before it in the same paragraph."""
     s, e = sentences.span(i)
     sentence = text[s:e].strip()
-    names = list(_sentence_names(text, sentences, i, names_of))
+    names = list(_sentence_names(text, sentences, i, names_of, topic))
     words = content_words(sentence)
     if i > 0:
         pe = sentences.span(i - 1)[1]
         if not _BLANK_LINE.search(text, pe, s):
-            names += _sentence_names(text, sentences, i - 1, names_of)
+            names += _sentence_names(text, sentences, i - 1, names_of, topic)
     return (
         " ".join(sentence.split()),
         tuple(dict.fromkeys(names)),
@@ -494,12 +498,28 @@ def _frame(
 
 
 def _sentence_names(
-    text: str, sentences: Sentences, i: int, names_of: dict[int, list[str]]
+    text: str, sentences: Sentences, i: int, names_of: dict[int, list[str]], topic: tuple[str, ...]
 ) -> list[str]:
     if i not in names_of:
         s, e = sentences.span(i)
-        names_of[i] = names_in(text[s:e])
+        names = names_in(text[s:e])
+        # A capital that only opens the sentence ("Rescue teams are searching") names nothing,
+        # unless the article names it again or it is a country.
+        first = _FIRST_WORD.match(text, s, e)
+        if (
+            names
+            and first
+            and names[0] == normalise_name(first.group())
+            and " " not in names[0]
+            and names[0] not in ACTORS
+            and names[0] not in topic
+        ):
+            names = names[1:]
+        names_of[i] = names
     return names_of[i]
+
+
+_FIRST_WORD = regex.compile(r"[\s\"“‘'(]*+\K[A-Z][\w'’.-]{0,30}+")
 
 
 _SCOPE_RE = regex.compile(

@@ -426,12 +426,13 @@ _EVENT_VERBS = {
     "meet": "meeting", "met": "meeting", "meeting": "meeting", "visit": "visit", "vote": "vote",
     "voted": "vote", "elected": "election", "signed": "signing", "bombing": "bombing",
     "crashed": "crash", "came down": "crash", "broke up": "crash", "downed": "crash",
+    "striking": "bombing", "bombed": "bombing",
     "went down": "crash", "attacked": "attack",
 }  # fmt: skip
 _EVENT_LEFT = regex.compile(
     r"(?i)\b("
     + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS)
-    + r")\b(?:\W+\w+){0,6}\W+(?:on|in)\s+$"
+    + r")\b(?:[^\w;]+\w+){0,6}[^\w;]+(?:on|in)\s+$"
 )
 # Dates of one kind of event, named in other words: "the October 31 crash", "the downing".
 EVENT_FAMILIES = {
@@ -439,6 +440,7 @@ EVENT_FAMILIES = {
     "attack": "attack", "attacks": "attack", "shooting": "attack", "assault": "attack",
     "meeting": "meeting", "talks": "meeting", "summit": "meeting", "visit": "meeting",
     "accord": "agreement", "agreement": "agreement", "deal": "agreement", "signing": "agreement",
+    "bombing": "bombing", "strikes": "bombing", "campaign": "bombing", "raids": "bombing",
 }  # fmt: skip
 
 
