@@ -19,11 +19,11 @@ ARTICLES = ROOT / "fixtures" / "articles"
 MB = 1 << 20
 
 
-def _repeat(unit: str, size: int) -> str:
+def repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _one_line_mix(size: int) -> str:
+def one_line_mix(size: int) -> str:
     rng = random.Random(129)
     pieces = ["at", "least", "people", "km", "$", "%", "Oct.", "million", "-", ",", "(", ")"]
     out: list[str] = []
@@ -40,28 +40,28 @@ def _one_line_mix(size: int) -> str:
 
 def _news(size: int) -> str:
     articles = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
-    return _repeat(articles + "\n\n", size)
+    return repeat(articles + "\n\n", size)
 
 
 # name -> (file suffix, builder of a text of about ``size`` characters)
 CASES: dict[str, tuple[str, Callable[[int], str]]] = {
-    "commas 1,1,1": (".txt", lambda n: _repeat("1,", n)),
+    "commas 1,1,1": (".txt", lambda n: repeat("1,", n)),
     "million-digit number": (".txt", lambda n: "7" * n),
     "nested parentheses": (".txt", lambda n: "(" * (n // 2) + ")" * (n // 2)),
-    "hedge words": (".txt", lambda n: _repeat("at least more than nearly about ", n)),
-    "one line words+digits": (".txt", _one_line_mix),
+    "hedge words": (".txt", lambda n: repeat("at least more than nearly about ", n)),
+    "one line words+digits": (".txt", one_line_mix),
     "$$$$": (".txt", lambda n: "$" * n),
-    "-1-1-1": (".txt", lambda n: _repeat("-1", n)),
-    "Oct. Oct. 31 31": (".txt", lambda n: _repeat("Oct. Oct. 31 31 ", n)),
-    "one two three": (".txt", lambda n: _repeat("one two three ", n)),
-    "md: unclosed <!--": (".md", lambda n: _repeat("<!-- 1 ", n)),
-    "md: `` runs": (".md", lambda n: _repeat("`a``b```c ", n)),
-    "md: ]( openers": (".md", lambda n: _repeat("](a ", n)),
+    "-1-1-1": (".txt", lambda n: repeat("-1", n)),
+    "Oct. Oct. 31 31": (".txt", lambda n: repeat("Oct. Oct. 31 31 ", n)),
+    "one two three": (".txt", lambda n: repeat("one two three ", n)),
+    "md: unclosed <!--": (".md", lambda n: repeat("<!-- 1 ", n)),
+    "md: `` runs": (".md", lambda n: repeat("`a``b```c ", n)),
+    "md: ]( openers": (".md", lambda n: repeat("](a ", n)),
     "md: > nesting": (".md", lambda n: ">" * n),
     "md: news text": (".md", _news),
-    "html: unclosed <script>": (".html", lambda n: _repeat("<script> 1 ", n)),
-    "html: unclosed <pre>": (".html", lambda n: _repeat("<pre> a ", n)),
-    "html: entities": (".html", lambda n: _repeat("&amp;&#36;1&#10;", n)),
+    "html: unclosed <script>": (".html", lambda n: repeat("<script> 1 ", n)),
+    "html: unclosed <pre>": (".html", lambda n: repeat("<pre> a ", n)),
+    "html: entities": (".html", lambda n: repeat("&amp;&#36;1&#10;", n)),
     "news text": (".txt", _news),
 }
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import faulthandler
-import random
+import importlib.util
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import regex
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,23 +36,19 @@ def hang_guard() -> Iterator[None]:
         faulthandler.cancel_dump_traceback_later()
 
 
-def repeat(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
+def _bench() -> ModuleType:
+    """bench/hostile.py, whose text builders these tests share (one way to build each case)."""
+    spec = importlib.util.spec_from_file_location("hostile_bench", ROOT / "bench" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-def one_line_mix(size: int) -> str:
-    rng = random.Random(129)
-    pieces = ["at", "least", "people", "km", "$", "%", "Oct.", "million", "-", ",", "(", ")"]
-    out: list[str] = []
-    total = 0
-    while total < size:
-        if rng.random() < 0.6:
-            piece = rng.choice(pieces)
-        else:
-            piece = str(rng.randrange(10 ** rng.randrange(1, 9)))
-        out.append(piece)
-        total += len(piece) + 1
-    return " ".join(out)[:size]
+_BENCH = _bench()
+repeat: Callable[[str, int], str] = _BENCH.repeat
+one_line_mix: Callable[[int], str] = _BENCH.one_line_mix
 
 
 # (name, builder, size): inputs that yield a claim every few characters are kept small, since
