@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import faulthandler
-import importlib.util
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import regex
-from conftest import ROOT
+from conftest import load_bench
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,17 +33,7 @@ def hang_guard() -> Iterator[None]:
         faulthandler.cancel_dump_traceback_later()
 
 
-def _bench() -> ModuleType:
-    """bench/hostile.py, whose text builders these tests share (one way to build each case)."""
-    spec = importlib.util.spec_from_file_location("hostile_bench", ROOT / "bench" / "hostile.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_BENCH = _bench()
+_BENCH = load_bench("hostile")
 repeat: Callable[[str, int], str] = _BENCH.repeat
 one_line_mix: Callable[[int], str] = _BENCH.one_line_mix
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
-from conftest import ROOT
+from conftest import load_bench
 
 from checker.match import Settings
 
@@ -17,19 +13,8 @@ CAUGHT_FLOOR = 37
 ALARMS_CEILING = 1
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "summedits_bench", ROOT / "bench" / "summedits.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_gate_catches_numeric_swaps_without_false_alarms() -> None:
-    bench = _bench()
+    bench = load_bench("summedits")
     if not bench.DATA.is_dir():
         pytest.skip(f"the SummEdits split is not beside the checkout ({bench.DATA} is absent)")
     outcomes = [bench.run(item, Settings()) for item in bench.load(bench.DATA)]

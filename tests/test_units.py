@@ -7,24 +7,14 @@ import warnings
 from typing import Any
 
 import pytest
+from conftest import load_bench
 
 from claims.numbers import parse_words
 from claims.units import UNITS, Unit
 
-# Our unit symbols as pint expressions. pint's month is a twelfth of its year, and its year is the
-# Julian year of 365.25 days: the same as ours. pint's "decade" is a logarithmic ratio, so ten
-# years is spelt out.
-PINT_NAMES = {
-    "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "mi": "mile",
-    "ft": "foot", "yd": "yard", "in": "inch", "kg": "kilogram", "g": "gram", "lb": "pound",
-    "t": "tonne", "ton": "short_ton", "km2": "kilometer ** 2", "mi2": "mile ** 2",
-    "ha": "hectare", "l": "liter", "gal": "gallon", "bbl": "oil_barrel", "s": "second",
-    "min": "minute", "h": "hour", "day": "day", "week": "week", "month": "month",
-    "year": "julian_year", "decade": "10 * julian_year",
-}  # fmt: skip
-PINT_BASES = {
-    "km": "kilometer", "kg": "kilogram", "km2": "kilometer ** 2", "l": "liter", "day": "day",
-}  # fmt: skip
+_BENCH = load_bench("libraries")
+PINT_NAMES: dict[str, str] = _BENCH.PINT_NAMES
+PINT_BASES: dict[str, str] = _BENCH.PINT_BASES
 
 SYMBOLS = sorted({u.symbol: u for u in UNITS.values()}.values(), key=lambda u: u.symbol)
 
