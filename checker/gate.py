@@ -187,6 +187,8 @@ def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
     for other in candidates:
         rel = relate(claim, other, settings)
         if rel.same:
+            if rel.compatible and _far_beyond(claim, other):
+                continue  # "at least 129" does not vouch for 300: neither support nor conflict
             agrees = rel.compatible and not _other_bound(claim, other)
             (supporting if agrees else conflicting).append((rel.score, other))
     said = f"draft says {phrase(claim)}"
@@ -282,6 +284,21 @@ def _derivation(claim: Claim, parts: tuple[Claim, ...]) -> str:
         else "the difference"
     )
     return f"{op} of {a.text} ({a.source}:{a.line}) and {b.text} ({b.source}:{b.line})"
+
+
+# How far past an open bound ("at least 129") a figure may go and still be vouched for by it.
+OPEN_BOUND_REACH = 1.5
+
+
+def _far_beyond(claim: Claim, source: Claim) -> bool:
+    """A figure well past a source's open bound: consistent with it, but not stated by it."""
+    if claim.value is None or claim.kind == "date":
+        return False
+    if source.high is None and source.low is not None and source.low > 0:
+        return (claim.low or claim.value) > OPEN_BOUND_REACH * source.low
+    if source.low is None and source.high is not None and claim.value >= 0:
+        return (claim.high or claim.value) < source.high / OPEN_BOUND_REACH
+    return False
 
 
 def _other_bound(a: Claim, b: Claim) -> bool:

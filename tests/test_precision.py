@@ -164,3 +164,14 @@ def test_a_coincidental_difference_is_not_a_derivation() -> None:
     )
     report = gate(draft, [source])
     assert [(f.claim.text, f.status) for f in report.findings] == [("Sixteen", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    ("figure", "status"),
+    [("139", "supported"), ("300", "unsupported"), ("119", "contradicted")],
+    ids=["near-the-bound", "far-past-the-bound", "below-the-bound"],
+)
+def test_an_open_bound_vouches_only_for_figures_near_it(figure: str, status: str) -> None:
+    draft = doc("draft.txt", f"The Paris attacks left {figure} people dead, officials said.")
+    source = doc("source.txt", "The Paris attacks left at least 129 people dead, officials said.")
+    assert [f.status for f in gate(draft, [source]).findings] == [status]
