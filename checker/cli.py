@@ -369,10 +369,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("claimcheck: interrupted", err=True)
         return 130
     except BrokenPipeError:
-        # The reader went away (| head): nothing more to say, and no traceback.
+        # The reader went away (| head): nothing more to say, and no traceback. 141 is what a
+        # shell reports for a program ended by SIGPIPE, so 1 keeps meaning "found".
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return 141
     return int(result or 0)
 
 
