@@ -203,6 +203,9 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
         return Relation(False, ok, 0.0, "", (), "different kind or unit")
     if a.increment != b.increment:
         return Relation(False, ok, 0.0, "", (), "one figure is counted on top of another")
+    if a.kind == "ordinal" and "time" in (a.measure, b.measure):
+        # "for the first time" is a turn of phrase, not a figure two stories share.
+        return Relation(False, ok, 0.0, "", (), "an ordinal of time says when, not how many")
     m_ok, specific = measures_agree(a.measure, b.measure, settings)
     if a.kind == "date":
         # A date is the same claim as another of the same kind of event ("the October 31

@@ -175,3 +175,9 @@ def test_an_open_bound_vouches_only_for_figures_near_it(figure: str, status: str
     draft = doc("draft.txt", f"The Paris attacks left {figure} people dead, officials said.")
     source = doc("source.txt", "The Paris attacks left at least 129 people dead, officials said.")
     assert [f.status for f in gate(draft, [source]).findings] == [status]
+
+
+def test_for_the_first_time_is_not_a_shared_figure() -> None:
+    a = doc("a.txt", "Britain will bomb targets in Syria for the first time, Cameron said.")
+    b = doc("b.txt", "The Pentagon praised the Kremlin for the first time since September.")
+    assert check([a, b]).summary() == {"agree": 0, "conflict": 0, "single": 2}
