@@ -43,6 +43,13 @@ _CLAUSE_END = regex.compile(r"(?i)\band\b|[,;]")
 _NEXT_FIGURE = regex.compile(
     r"(?i)[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
 )
+_EVACUATED_RIGHT = regex.compile(
+    r"(?i)^\W*(?:\w+\W+){0,4}?(?:evacuated|displaced|homeless|fled|left\s+their\s+homes"
+    r"|been\s+moved|were\s+moved|moved\s+to\s+shelters)\b"
+)
+_EVACUATED_LEFT = regex.compile(
+    r"(?i)\b(?:evacuated|evacuating|displaced|displacing|relocated|rehoused)\W+(?:\w+\W+){0,3}$"
+)
 _MISSING_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)\b")
 _INJURY_LEFT = regex.compile(r"(?i)\b(?:injured|injuring|wounded|wounding|hurt)\W+(?:\w+\W+){0,3}$")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
@@ -219,6 +226,7 @@ def _count_measure(before: str, after: str) -> str:
                 (_INJURY_RIGHT, "injuries"),
                 (_MISSING_RIGHT, "missing"),
                 (_DEATH_RIGHT, "deaths"),
+                (_EVACUATED_RIGHT, "evacuees"),
             )
             if (hit := pattern.search(own)) and len(hit.group()) < 40
         ]
@@ -226,7 +234,11 @@ def _count_measure(before: str, after: str) -> str:
             return min(hits)[1]
         lefts = [
             (hit.end(), measure)
-            for pattern, measure in ((_DEATH_LEFT, "deaths"), (_INJURY_LEFT, "injuries"))
+            for pattern, measure in (
+                (_DEATH_LEFT, "deaths"),
+                (_INJURY_LEFT, "injuries"),
+                (_EVACUATED_LEFT, "evacuees"),
+            )
             if (hit := pattern.search(before))
         ]
         if lefts:
