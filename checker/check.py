@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from checker.compare import bounds, compatible, describe
 from checker.documents import Document, claims_of
-from checker.match import Relation, Settings, block_key, relate
+from checker.match import Relation, Settings, block_key, clear_caches, relate
 from claims import Claim
 
 
@@ -101,6 +101,7 @@ def check(
                     postings[(*key, term)].append(cid)
     clusters = [_cluster(n, claims_, notes[n], settings) for n, claims_ in enumerate(members)]
     clusters.sort(key=lambda c: ({"conflict": 0, "agree": 1, "single": 2}[c.status], c.id))
+    clear_caches()
     return CheckReport(tuple((d.id, d.path) for d in documents), tuple(clusters))
 
 

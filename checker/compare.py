@@ -59,6 +59,10 @@ _BOUNDS: dict[tuple[int, float], tuple[Claim, Bounds]] = {}
 _BOUNDS_KEPT = 400_000
 
 
+def clear_bounds() -> None:
+    _BOUNDS.clear()
+
+
 def bounds(claim: Claim, widen: float = 0.0) -> Bounds:
     """The interval a claim allows, widened by its precision (and ``widen`` for "about")."""
     hit = _BOUNDS.get((id(claim), widen))

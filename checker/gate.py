@@ -11,7 +11,14 @@ import regex
 
 from checker.compare import compatible
 from checker.documents import Document, claims_of, without_code
-from checker.match import GENERIC_MEASURES, Index, Settings, measures_agree, relate
+from checker.match import (
+    GENERIC_MEASURES,
+    Index,
+    Settings,
+    clear_caches,
+    measures_agree,
+    relate,
+)
 from claims import Claim
 
 STATUSES = ("contradicted", "unsupported", "supported")
@@ -169,6 +176,7 @@ def gate(
         {*sup.lines.values(), *((p[2], p[3]) for p in sup.passages)} - sup.used
     ):
         warnings.append(Warning_(line, col, "claimcheck suppression suppresses no figure"))
+    clear_caches()
     return GateReport(
         draft=draft.path,
         draft_id=draft.id,

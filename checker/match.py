@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from checker.compare import compatible
+from checker.compare import clear_bounds, compatible
 from claims import Claim
 from claims.measures import EVENT_FAMILIES, MEASURE_WORDS, family
 
@@ -86,6 +86,13 @@ def _overlap(ta: frozenset[str], tb: frozenset[str]) -> float:
 
 _FEATURES: dict[int, tuple[Claim, frozenset[str], frozenset[str], frozenset[str]]] = {}
 _FEATURES_KEPT = 400_000
+
+
+def clear_caches() -> None:
+    """Forget the per-claim sets and bounds of a finished run (a long-lived service calls
+    check and gate many times; each run's claims should not outlive it)."""
+    _FEATURES.clear()
+    clear_bounds()
 
 
 def _features(c: Claim) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
