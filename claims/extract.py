@@ -505,7 +505,7 @@ def _sentence_names(
         names = names_in(text[s:e])
         # A capital that only opens the sentence ("Rescue teams are searching") names nothing,
         # unless the article names it again or it is a country.
-        first = _FIRST_WORD.match(text, s, e)
+        first = _OPENING_CAPITAL.match(text, s, e)
         if (
             names
             and first
@@ -519,7 +519,7 @@ def _sentence_names(
     return names_of[i]
 
 
-_FIRST_WORD = regex.compile(r"[\s\"“‘'(]*+\K[A-Z][\w'’.-]{0,30}+")
+_OPENING_CAPITAL = regex.compile(r"[\s\"“‘'(]*+\K[A-Z][\w'’.-]{0,30}+")
 
 
 _SCOPE_RE = regex.compile(

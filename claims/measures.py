@@ -26,32 +26,41 @@ PEOPLE = frozenset(
     women men soldiers troops fighters workers migrants refugees crew members patients students
     others""".split()
 )
+
+
+def _word_after(words: str, reach: int) -> regex.Pattern[str]:
+    """A state word within ``reach`` words after a figure: "129 people [were] killed"."""
+    return regex.compile(rf"(?i)^\W*(?:\w+\W+){{0,{reach}}}?(?:{words})\b")
+
+
+def _word_before(words: str, reach: int) -> regex.Pattern[str]:
+    """A verb within ``reach`` words before a figure: "killed [at least] 129"."""
+    return regex.compile(rf"(?i)\b(?:{words})\W+(?:\w+\W+){{0,{reach}}}$")
+
+
 _DEATH_LEFT = regex.compile(
     r"(?i)\b(?:killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of)\W+(?:\w+\W+){0,3}$"
     r"|\b(?:death\s+toll|toll)\W+(?:\w+\W+){0,9}$"
 )
-_DEATH_RIGHT = regex.compile(
-    r"(?i)^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities)\b"
+_DEATH_RIGHT = _word_after(
+    r"dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities", 4
 )
-_INJURY_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:injured|wounded|hurt)\b")
-_ABOARD_RIGHT = regex.compile(
-    r"(?i)^\W*(?:\w+\W+){0,4}?(?:on\s+board|aboard|it\s+was\s+carrying|it\s+carried)\b"
-)
-_CARRYING_LEFT = regex.compile(r"(?i)\b(?:carrying|carried|with)\W+(?:\w+\W+){0,1}$")
-_ABOARD_LEFT = regex.compile(r"(?i)\b(?:aboard|on\s+board)\W+(?:\w+\W+){0,1}$")
+_INJURY_RIGHT = _word_after(r"injured|wounded|hurt", 3)
+_ABOARD_RIGHT = _word_after(r"on\s+board|aboard|it\s+was\s+carrying|it\s+carried", 4)
+_CARRYING_LEFT = _word_before(r"carrying|carried|with", 1)
+_ABOARD_LEFT = _word_before(r"aboard|on\s+board", 1)
 _CLAUSE_END = regex.compile(r"(?i)\band\b|[,;]")
 _NEXT_FIGURE = regex.compile(
     r"(?i)[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
 )
-_EVACUATED_RIGHT = regex.compile(
-    r"(?i)^\W*(?:\w+\W+){0,4}?(?:evacuated|displaced|homeless|fled|left\s+their\s+homes"
-    r"|been\s+moved|were\s+moved|moved\s+to\s+shelters)\b"
+_EVACUATED_RIGHT = _word_after(
+    r"evacuated|displaced|homeless|fled|left\s+their\s+homes"
+    r"|been\s+moved|were\s+moved|moved\s+to\s+shelters",
+    4,
 )
-_EVACUATED_LEFT = regex.compile(
-    r"(?i)\b(?:evacuated|evacuating|displaced|displacing|relocated|rehoused)\W+(?:\w+\W+){0,3}$"
-)
-_MISSING_RIGHT = regex.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)\b")
-_INJURY_LEFT = regex.compile(r"(?i)\b(?:injured|injuring|wounded|wounding|hurt)\W+(?:\w+\W+){0,3}$")
+_EVACUATED_LEFT = _word_before(r"evacuated|evacuating|displaced|displacing|relocated|rehoused", 3)
+_MISSING_RIGHT = _word_after(r"missing|unaccounted", 3)
+_INJURY_LEFT = _word_before(r"injured|injuring|wounded|wounding|hurt", 3)
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
 _OF_NOUN = regex.compile(
     r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[0-9,.]++\s++)?+"
@@ -60,7 +69,7 @@ _NUMBER_OF = regex.compile(
     r"(?i)^\s*+(?:the\s++)?+(?:number|total)\s++of\s++(?:its\s+|the\s+|their\s+)?+"
 )
 _AGO = regex.compile(r"(?i)^\s*+ago\b")
-_MODAL_BEFORE = regex.compile(
+_SUBJECT_BEFORE_MODAL = regex.compile(
     r"(?<![A-Za-z])(?P<np>(?:[a-z]+\s+){0,2}[a-z]+)\s+(?i:would|will|could|may|might|to|can)\s+[\"'“‘]?$"
 )
 
@@ -406,7 +415,7 @@ def ratio_measure(before: str, after: str) -> str:
         phrase = noun_phrase(after[m.end() :])
         if phrase:
             return normalise(" ".join(phrase))
-    m = _MODAL_BEFORE.search(before)
+    m = _SUBJECT_BEFORE_MODAL.search(before)
     if m:
         words = [w.lower() for w in m.group("np").split() if w.lower() not in STOP_BEFORE]
         if words:
@@ -456,12 +465,12 @@ EVENT_FAMILIES = {
 }  # fmt: skip
 
 
-_FIRST_WORD = regex.compile(r"^[ ]([a-z]{3,20})\b")
+_EVENT_NOUN_AFTER = regex.compile(r"^[ ]([a-z]{3,20})\b")
 
 
 def date_measure(before: str, after: str) -> str:
     """The event a date dates: the noun right after it ("the Oct. 20 accord"), or a verb before."""
-    m = _FIRST_WORD.match(after)
+    m = _EVENT_NOUN_AFTER.match(after)
     if m and m.group(1) not in _PHRASE_END and m.group(1) not in _NOT_NOUN:
         return singular(m.group(1))
     m = _EVENT_LEFT.search(before[-60:])
