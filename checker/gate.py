@@ -363,10 +363,11 @@ def phrase(claim: Claim) -> str:
 
 def cite(evidence: tuple[Claim, ...]) -> str:
     """ "at least 129 (000.txt:5, 003.txt:26)": each distinct figure with where it stands."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[Claim]] = {}
     for c in evidence:
-        groups.setdefault(c.text.lower(), []).append(f"{c.source}:{c.line}")
-    first = {c.text.lower(): c.text for c in reversed(evidence)}
+        groups.setdefault(_fold(c.text), []).append(c)
     return "; ".join(
-        f"{first[text]} ({', '.join(dict.fromkeys(places))})" for text, places in groups.items()
+        f"{' '.join(cs[0].text.split())} "
+        f"({', '.join(dict.fromkeys(f'{c.source}:{c.line}' for c in cs))})"
+        for cs in groups.values()
     )

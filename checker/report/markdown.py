@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from checker.check import CheckReport, Cluster
-from checker.gate import GateReport, phrase
+from checker.gate import GateReport, cite, phrase
 from claims import Claim
 
 # Characters Markdown would read as markup (``$`` opens maths on some hosts, ``|`` ends a cell).
@@ -41,7 +41,7 @@ def _gate(report: GateReport) -> str:
     if report.findings:
         out += ["| Line | Figure | Verdict | Sources say |", "| ---: | --- | --- | --- |"]
         for f in sorted(report.findings, key=lambda f: (f.claim.line, f.claim.column)):
-            said = _cite(f.evidence) if f.evidence else "no source states this figure"
+            said = escape(cite(f.evidence)) if f.evidence else "no source states this figure"
             verdict_cell = f"**{f.status}**" if f.status == "contradicted" else f.status
             out.append(f"| {f.claim.line} | {escape(phrase(f.claim))} | {verdict_cell} | {said} |")
     else:
@@ -77,14 +77,6 @@ def _check(report: CheckReport) -> str:
             f"| {_figures(c)} | {escape(c.measure)} | {_places(c.claims)} |" for c in agreements
         ]
     return "\n".join(out) + "\n"
-
-
-def _cite(evidence: tuple[Claim, ...]) -> str:
-    """Each distinct figure once, with every place it stands: "$50m (russia-france.txt:11)"."""
-    places: dict[str, list[Claim]] = {}
-    for e in evidence:
-        places.setdefault(_SPACE.sub(" ", e.text).lower(), []).append(e)
-    return "; ".join(f"{escape(cs[0].text)} ({_places(cs)})" for cs in places.values())
 
 
 def _places(claims: tuple[Claim, ...] | list[Claim]) -> str:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.check import CheckReport, Cluster
-from checker.gate import GateReport
+from checker.gate import GateReport, cite
 from claims import Claim
 
 _STATUS_STYLE = {
@@ -183,9 +183,7 @@ def render_gate(report: GateReport, console: Console) -> None:
     table.add_column("Sources say", ratio=1)
     for f in report.findings:
         if f.evidence:
-            said = Text(
-                "; ".join(dict.fromkeys(f"{e.text} ({e.source}:{e.line})" for e in f.evidence))
-            )
+            said = Text(cite(f.evidence))
         else:
             said = Text("no source states this figure", style="dim")
         table.add_row(
