@@ -37,6 +37,12 @@ class Document:
     prose: str
     encoding: str
     fallback: bool = False
+    # Metadata, where the input states it (front matter, HTML meta tags) or the caller gives it:
+    # the ledger orders statements by publication time and names their outlet.
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
 
 
 def claims_of(doc: Document) -> list[Claim]:
