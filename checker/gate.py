@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-import regex
-
+from checker import suppress
 from checker.compare import compatible
-from checker.documents import Document, claims_of, without_code
+from checker.documents import Document, claims_of
 from checker.match import (
     GENERIC_MEASURES,
     Index,
@@ -19,6 +17,8 @@ from checker.match import (
     measures_agree,
     relate,
 )
+from checker.suppress import Ignore, Warning_
+from checker.suppress import fold as _fold
 from claims import Claim
 
 STATUSES = ("contradicted", "unsupported", "supported")
@@ -26,10 +26,6 @@ _EVIDENCE_SHOWN = 5
 # How much better one conflicting source figure must match than any other, differing one,
 # before it alone decides that the draft contradicts the sources.
 CLEAR_MARGIN = 0.15
-
-_DIRECTIVE = regex.compile(
-    r"<!--\s*+claimcheck:\s*+(?P<word>ignore|off|on)\s*+-->", regex.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +35,6 @@ class Finding:
     evidence: tuple[Claim, ...]
     message: str
     score: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Warning_:
-    line: int
-    column: int
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,76 +61,6 @@ class GateReport:
         return any(f.status in failing for f in self.findings)
 
 
-@dataclass(frozen=True, slots=True)
-class Ignore:
-    """Figures the gate leaves alone: by measure, by figure text, and inline suppressions."""
-
-    measures: frozenset[str] = frozenset()
-    figures: frozenset[str] = frozenset()
-
-
-@dataclass
-class _Suppressions:
-    lines: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> directive position
-    passages: list[tuple[int, int, int, int]] = field(default_factory=list)  # start, end, line, col
-    used: set[tuple[int, int]] = field(default_factory=set)
-
-
-def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions, list[Warning_]]:
-    """Read ``<!-- claimcheck: ignore|off|on -->`` directives from the original text."""
-    sup = _Suppressions()
-    warnings: list[Warning_] = []
-    off_at: tuple[int, int, int] | None = None
-    # Directives shown inside Markdown code are examples, not directives.
-    for m in _DIRECTIVE.finditer(without_code(doc.text, Path(doc.path).suffix.lower())):
-        line = doc.text.count("\n", 0, m.start()) + 1
-        col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
-        word = m.group("word").lower()
-        if word == "ignore":
-            nxt = next((c for c in claims if c.start >= m.end()), None)
-            if nxt is None:
-                warnings.append(Warning_(line, col, "claimcheck: ignore has no figure after it"))
-            else:
-                sup.lines.setdefault(nxt.line, (line, col))
-        elif word == "off":
-            if off_at is None:
-                off_at = (m.end(), line, col)
-        elif off_at is not None:
-            sup.passages.append((off_at[0], m.start(), off_at[1], off_at[2]))
-            off_at = None
-        else:
-            warnings.append(
-                Warning_(line, col, "claimcheck: on without a claimcheck: off before it")
-            )
-    if off_at is not None:
-        sup.passages.append((off_at[0], len(doc.text), off_at[1], off_at[2]))
-    return sup, warnings
-
-
-_FIGURE_CORE = regex.compile(r"[0-9$€£¥₹₽].*+|[A-Za-z]+(?:\s++[A-Za-z]+)*+$")
-
-
-def _bare(figure: str) -> str:
-    """The figure without its hedge: "at least 119" -> "119", so an ignore of 119 covers it."""
-    m = _FIGURE_CORE.search(figure)
-    return m.group() if m else figure
-
-
-def _fold(figure: str) -> str:
-    return " ".join(figure.lower().split())
-
-
-def _suppressed(claim: Claim, sup: _Suppressions) -> bool:
-    if claim.line in sup.lines:
-        sup.used.add(sup.lines[claim.line])
-        return True
-    for start, end, line, col in sup.passages:
-        if start <= claim.start < end:
-            sup.used.add((line, col))
-            return True
-    return False
-
-
 def gate(
     draft: Document,
     sources: Sequence[Document],
@@ -152,30 +71,11 @@ def gate(
 ) -> GateReport:
     """Check each figure of ``draft`` against ``sources``: supported, contradicted, unsupported."""
     settings = dataclasses.replace(settings or Settings(), one_story=True)
-    ignore = ignore or Ignore()
-    ignore = Ignore(ignore.measures, frozenset(_fold(f) for f in ignore.figures))
     index = Index(settings)
     for i, doc in enumerate(sources):
         index.extend(source_claims[i] if source_claims is not None else claims_of(doc))
-    claims = claims_of(draft)
-    sup, warnings = _suppressions(draft, claims)
-    findings = []
-    ignored = 0
-    for claim in claims:
-        # Inline suppressions first, so one that the config also covers still counts as used.
-        if (
-            _suppressed(claim, sup)
-            or claim.measure in ignore.measures
-            or _fold(claim.text) in ignore.figures
-            or _fold(_bare(claim.text)) in ignore.figures
-        ):
-            ignored += 1
-            continue
-        findings.append(_verdict(claim, index, settings))
-    for line, col in sorted(
-        {*sup.lines.values(), *((p[2], p[3]) for p in sup.passages)} - sup.used
-    ):
-        warnings.append(Warning_(line, col, "claimcheck suppression suppresses no figure"))
+    left = suppress.apply(draft, claims_of(draft), ignore)
+    findings = [_verdict(claim, index, settings) for claim in left.kept]
     clear_caches()
     return GateReport(
         draft=draft.path,
@@ -183,8 +83,8 @@ def gate(
         sources=tuple((d.id, d.path) for d in sources),
         findings=tuple(findings),
         fail_on=fail_on,
-        ignored=ignored,
-        warnings=tuple(sorted(warnings, key=lambda w: (w.line, w.column))),
+        ignored=left.ignored,
+        warnings=left.warnings,
     )
 
 
