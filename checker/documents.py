@@ -59,7 +59,9 @@ def claims_of(doc: Document) -> list[Claim]:
         if doc.text[c.start : c.end] != c.text:
             start = doc.text.rfind("&", max(0, c.start - 12), c.start + 1)
             start = start if start >= 0 else c.start
-            c = replace(c, start=start, text=doc.text[start : c.end])
+            c = replace(
+                c, start=start, column=c.column - (c.start - start), text=doc.text[start : c.end]
+            )
         out.append(c)
     return out
 

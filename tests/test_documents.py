@@ -669,6 +669,7 @@ def test_a_figure_read_through_an_entity_spans_it_in_the_file(tmp_path: Path) ->
     doc = read_document(path)
     (claim,) = claims_of(doc)
     assert doc.text[claim.start : claim.end] == claim.text == "&#36;50 million"
+    assert claim.column == doc.text.index("&#36;") + 1
     assert (claim.kind, claim.unit, claim.value) == ("money", "USD", 50_000_000)
 
 
