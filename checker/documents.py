@@ -24,6 +24,7 @@ from checker.errors import InputError
 from claims import Claim, extract
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 512 * 1024 * 1024
 
 
@@ -72,14 +73,31 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     text, encoding, fallback = decode(
         _read_bytes(p), "standard input" if str(p) == STDIN else str(p)
     )
-    return Document(
-        id=doc_id or (p.name if str(p) != STDIN else "stdin"),
-        path=str(path),
-        text=text,
-        prose=prose_of(text, p.suffix.lower()),
-        encoding=encoding,
-        fallback=fallback,
-    )
+    doc_id = doc_id or (p.name if str(p) != STDIN else "stdin")
+    return document_of(text, doc_id, str(path), p.suffix.lower(), encoding, fallback)
+
+
+def document_of(
+    text: str, doc_id: str, path: str, suffix: str, encoding: str = "utf-8", fallback: bool = False
+) -> Document:
+    """A document for a text already read; a web page is read down to its main text."""
+    if suffix in HTML_SUFFIXES:
+        from checker.webpage import read_page  # imported lazily: start-up time matters
+
+        page = read_page(text)
+        return Document(
+            doc_id,
+            path,
+            text,
+            page.prose,
+            encoding,
+            fallback,
+            title=page.title,
+            author=page.author,
+            outlet=page.outlet,
+            published=page.published,
+        )
+    return Document(doc_id, path, text, prose_of(text, suffix), encoding, fallback)
 
 
 STDIN = "-"
@@ -363,7 +381,7 @@ def prose_of(text: str, suffix: str) -> str:
     """The text with non-prose parts blanked, for the file kind given by its suffix."""
     if suffix in (".md", ".markdown"):
         return markdown_prose(text)
-    if suffix in (".html", ".htm"):
+    if suffix in HTML_SUFFIXES:
         return html_prose(text)
     return text
 
