@@ -379,3 +379,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     sys.exit(main())
+
+
+# The ledger's commands live in their own module, which uses this one's options and writers.
+from checker.ledger.cli import ledger  # noqa: E402
+
+cli.add_command(ledger)

@@ -26,9 +26,10 @@ class Config:
     tolerance: float | None = None  # extra relative tolerance for "about"
     ignore_measures: tuple[str, ...] = ()
     ignore_figures: tuple[str, ...] = ()
+    ledger: str | None = None  # the ledger file, relative to the config file's folder
 
 
-_KEYS = ("fail-on", "ignore-figures", "ignore-measures", "sources", "tolerance")
+_KEYS = ("fail-on", "ignore-figures", "ignore-measures", "ledger", "sources", "tolerance")
 
 
 def find_config(start: Path) -> Path | None:
@@ -67,6 +68,9 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: tolerance must be a number from 0 to 1, not {tolerance!r}")
     base = path.parent
     sources = _strings(table, "sources", path)
+    ledger = table.get("ledger")
+    if ledger is not None and (not isinstance(ledger, str) or not ledger.strip()):
+        raise ConfigError(f"{path}: ledger must be a file name, not {ledger!r}")
     return Config(
         path=str(path),
         sources=tuple(dict.fromkeys(str(base / Path(s).expanduser()) for s in sources)),
@@ -77,6 +81,7 @@ def load_config(path: Path) -> Config:
             dict.fromkeys(normalise_measure(m) for m in _strings(table, "ignore-measures", path))
         ),
         ignore_figures=_strings(table, "ignore-figures", path),
+        ledger=None if ledger is None else str(base / Path(ledger.strip()).expanduser()),
     )
 
 

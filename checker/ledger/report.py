@@ -1,0 +1,117 @@
+"""A ledger check's report in each format: the gate's writers, plus each figure's history."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from typing import Any
+
+from checker.ledger.check import LedgerReport, label, told
+from checker.ledger.store import Article, Stats, Stored
+from checker.report import json as json_report
+
+
+def _article_data(a: Article) -> dict[str, Any]:
+    return {
+        "path": a.path,
+        "id": a.doc_id,
+        "outlet": a.outlet,
+        "outlet_from": a.outlet_from,
+        "published": a.published,
+        "published_from": a.published_from,
+        "title": a.title,
+        "digest": a.digest,
+        "claims": a.claims,
+    }
+
+
+def _statement(s: Stored) -> dict[str, Any]:
+    return {
+        "text": s.claim.text,
+        "value": s.claim.value,
+        "outlet": s.article.outlet,
+        "published": s.article.published,
+        "article": s.article.path,
+        "line": s.claim.line,
+        "column": s.claim.column,
+    }
+
+
+def data(report: LedgerReport) -> dict[str, Any]:
+    """The gate's JSON, with the checked article, the stored sources' outlets and dates, and
+    each finding's history (earlier statements, oldest first) and whether it was superseded."""
+    out = json_report.gate_data(report.gate)
+    out["sources"] = [
+        {"id": label(a), **_article_data(a)} for a in report.sources
+    ]  # the ids evidence names, as in every other format
+    for item, history, stale in zip(
+        out["findings"], report.history, report.superseded, strict=True
+    ):
+        item["history"] = [_statement(s) for s in history]
+        item["superseded"] = stale
+    out["article"] = _article_data(report.article)
+    out["candidates"] = report.candidates
+    return out
+
+
+def _histories(report: LedgerReport) -> list[str]:
+    lines = []
+    for f, history in zip(report.gate.findings, report.history, strict=True):
+        if history:
+            lines.append(f"line {f.claim.line}: {f.claim.text}: {told(history)}")
+    return lines
+
+
+def render(report: LedgerReport, fmt: str, console: Any = None) -> str:
+    """Text of the report in ``fmt`` (every format but "rich", which draws on ``console``)."""
+    if fmt == "json":
+        return json_report.render(data(report))
+    if fmt in ("sarif", "junit"):
+        text: str = importlib.import_module(f"checker.report.{fmt}").render([report.gate])
+        return text
+    writer = importlib.import_module(f"checker.report.{fmt}")
+    text = writer.render(report.gate)
+    if fmt == "markdown" and (lines := _histories(report)):
+        text += "\n## History\n\n" + "".join(f"- {line}\n" for line in lines)
+        stale = [f for f, s in zip(report.gate.findings, report.superseded, strict=True) if s]
+        text += "".join(f"- line {f.claim.line}: {f.message}\n" for f in stale)
+    return text
+
+
+def draw(report: LedgerReport, console: Any) -> None:
+    """The terminal report: the gate's table, then what was revised."""
+    from rich.text import Text
+
+    from checker.report import terminal
+
+    terminal.render_gate(report.gate, console)
+    for f, stale in zip(report.gate.findings, report.superseded, strict=True):
+        if stale:
+            console.print(Text(f"line {f.claim.line}: {f.message}", style="yellow"))
+    for line in _histories(report):
+        console.print(Text(f"history {line}", style="dim"))
+
+
+def stats_lines(stats: Stats, path: str) -> list[str]:
+    per_claim = stats.bytes / stats.claims if stats.claims else 0.0
+    return [
+        f"ledger      {path} (schema {stats.schema})",
+        f"articles    {stats.articles:,}",
+        f"claims      {stats.claims:,}",
+        f"outlets     {stats.outlets:,}",
+        f"published   {stats.first_published or '-'} to {stats.last_published or '-'}",
+        f"index       {stats.terms:,} terms, {stats.postings:,} postings",
+        f"size        {stats.bytes:,} bytes ({per_claim:,.0f} per claim)",
+    ]
+
+
+def export_lines(store: Any) -> list[str]:
+    """One JSON object a line per stored article: its record and its claims."""
+    out = []
+    for article in store.articles():
+        item = {
+            "article": _article_data(article),
+            "claims": [c.to_dict() for c in store.claims_of(article.path)],
+        }
+        out.append(json.dumps(item, ensure_ascii=False) + "\n")
+    return out
