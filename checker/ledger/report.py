@@ -14,7 +14,7 @@ from checker.report import json as json_report
 def _article_data(a: Article) -> dict[str, Any]:
     return {
         "path": a.path,
-        "id": a.doc_id,
+        "name": a.doc_id,
         "outlet": a.outlet,
         "outlet_from": a.outlet_from,
         "published": a.published,

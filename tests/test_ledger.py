@@ -1,0 +1,327 @@
+"""The ledger: storage round trip, replacement, revisions over time, indexed lookups, the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+from checker.cli import main
+from checker.documents import claims_of, read_document, read_documents
+from checker.ledger import sqlite as ledger_sqlite
+from checker.ledger.check import check_article
+from checker.ledger.codec import LedgerError, decode, encode
+from checker.ledger.ingest import Metadata, article_of, front_matter
+from checker.ledger.sqlite import SQLiteStore
+from claims import Claim
+
+STORY = """---
+title: Ferry sinking
+date: {date}
+outlet: {outlet}
+---
+The death toll from the ferry sinking off Kalvenia rose to {toll} on Monday, the coast guard said.
+Rescue boats searched the bay near Ostra through the night.
+"""
+# One outlet revising its toll over a week, another stating a different one on the first day.
+WIRE = {
+    "post-1.md": ("2015-11-14", "Harbour Post", "129"),
+    "post-2.md": ("2015-11-16", "Harbour Post", "130"),
+    "post-3.md": ("2015-11-20", "Harbour Post", "132"),
+    "times-1.md": ("2015-11-14", "Valley Times", "125"),
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    runner = CliRunner()
+    result = runner.invoke(_Main(), list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+class _Main:
+    name = "claimcheck"
+
+    def main(self, args, prog_name=None, **_: object) -> None:
+        raise SystemExit(main(args))
+
+
+def story(folder: Path, name: str, date: str, outlet: str, toll: str) -> Path:
+    path = folder / name
+    path.write_text(STORY.format(date=date, outlet=outlet, toll=toll), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def wire(tmp_path: Path) -> Path:
+    """A ledger of the wire stories above, and the folder they are in."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for name, (date, outlet, toll) in WIRE.items():
+        story(folder, name, date, outlet, toll)
+    code, _, err = run("ledger", "--ledger", str(tmp_path / "l.sqlite"), "add", str(folder))
+    assert code == 0, err
+    return tmp_path
+
+
+def check_json(ledger: Path, article: Path, *flags: str) -> tuple[int, dict]:
+    code, out, err = run(
+        "ledger", "--ledger", str(ledger), "check", str(article), "-f", "json", *flags
+    )
+    assert code in (0, 1), err
+    return code, json.loads(out)
+
+
+def test_every_stored_claim_reads_back_as_it_was_extracted(tmp_path: Path) -> None:
+    docs = read_documents([FIXTURES / "articles"])
+    with SQLiteStore(tmp_path / "l.sqlite") as store:
+        for doc in docs:
+            store.put(article_of(doc, Metadata(), []), claims_of(doc))
+        for doc in docs:
+            stored = store.claims_of(str(Path(doc.path).resolve()))
+            assert stored == claims_of(doc)
+            assert stored  # the fixtures do state figures
+
+
+def test_every_claim_field_survives_the_round_trip() -> None:
+    claim = Claim(
+        source="a.md", text="about 61 miles", value=98.2, low=88.0, high=108.0, unit="km",
+        kind="quantity", qualifier="about", measure="length", sentence="It ran about 61 miles.",
+        line=3, column=8, start=40, end=54, low_inclusive=False, high_inclusive=False,
+        precision=0.8, stated_unit="mi", date="--10-31", terms=("ran",), near=("ran",),
+        topic=("kalvenia",), actors=("ostra",), names=("ostra",), restates=12, increment=True,
+    )  # fmt: skip
+    columns, rest = encode(claim, topic=())
+    assert decode(columns, rest, claim.sentence, claim.source, ()) == claim
+
+
+def test_a_damaged_claim_is_an_error_not_a_wrong_claim() -> None:
+    columns, _ = encode(claims_of(read_document(FIXTURES / "articles/paris-toll.txt"))[0], ())
+    for rest in ("{not json", '{"terms": "not a list"}', "[1, 2]"):
+        with pytest.raises(LedgerError):
+            decode(columns, rest, "s", "a", ())
+    with pytest.raises(LedgerError):
+        decode(("count", None, "deaths", "exact", 5, *columns[5:]), "{}", "s", "a", ())
+
+
+def test_adding_again_replaces_never_duplicates(wire: Path) -> None:
+    ledger = str(wire / "l.sqlite")
+    code, out, _ = run("ledger", "--ledger", ledger, "add", str(wire / "wire"))
+    assert code == 0 and out.count("unchanged") == 4
+    story(wire / "wire", "post-1.md", "2015-11-14", "Harbour Post", "128")
+    code, out, _ = run("ledger", "--ledger", ledger, "add", str(wire / "wire" / "post-1.md"))
+    assert out.startswith("replaced")
+    with SQLiteStore(ledger) as store:
+        stats = store.stats()
+        assert stats.articles == 4
+        texts = [c.text for c in store.claims_of(str((wire / "wire" / "post-1.md").resolve()))]
+        # The postings follow the claims: none is left behind by the replaced article.
+        terms = sum(len(set(c.terms)) for a in store.articles() for c in store.claims_of(a.path))
+        assert stats.postings == terms
+    assert "128" in texts and "129" not in texts
+
+
+def test_a_draft_stating_a_superseded_figure_is_told_the_latest(wire: Path) -> None:
+    draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "129")
+    code, data = check_json(wire / "l.sqlite", draft)
+    assert code == 1
+    (finding,) = data["findings"]
+    assert finding["status"] == "contradicted" and finding["superseded"]
+    assert "the latest figure is 132, since 20 Nov 2015" in finding["message"]
+    assert (
+        "129 on 14 Nov 2015 (Harbour Post), 125 on 14 Nov 2015 (Valley Times), 130 on 16 Nov"
+        in (finding["message"])
+    )
+    assert [h["text"] for h in finding["history"]] == ["129", "125", "130", "132"]
+    # Evidence names its article, outlet and date.
+    assert finding["evidence"][0]["source"].startswith("Harbour Post, 20 Nov 2015, ")
+    assert finding["evidence"][0]["source"].endswith("post-3.md")
+
+
+def test_the_latest_figure_is_supported_and_its_history_shown(wire: Path) -> None:
+    draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "132")
+    code, data = check_json(wire / "l.sqlite", draft)
+    assert code == 0
+    (finding,) = data["findings"]
+    assert finding["status"] == "supported" and not finding["superseded"]
+    assert [h["published"] for h in finding["history"]][-1] == "2015-11-20"
+    sources = {s["id"]: s for s in data["sources"]}
+    (cited,) = {e["source"] for e in finding["evidence"]}
+    assert sources[cited]["outlet"] == "Harbour Post"
+    assert sources[cited]["published_from"] == "front matter"
+
+
+def test_two_outlets_differing_on_the_same_day_conflict(wire: Path) -> None:
+    # Checked as it stands in the ledger: only what was published by its day counts.
+    code, data = check_json(wire / "l.sqlite", wire / "wire" / "times-1.md")
+    assert code == 1
+    (finding,) = data["findings"]
+    assert finding["status"] == "contradicted" and not finding["superseded"]
+    assert [e["text"] for e in finding["evidence"]] == ["129"]
+
+
+def test_an_outlet_revising_its_own_figure_is_no_conflict(wire: Path) -> None:
+    own = story(wire, "own.md", "2015-11-22", "Harbour Post", "134")
+    code, data = check_json(wire / "l.sqlite", own)
+    assert code == 0
+    (finding,) = data["findings"]
+    assert finding["status"] == "unsupported"
+    assert "it revises Harbour Post's 132 of 20 Nov 2015" in finding["message"]
+    # Another outlet stating the same new figure is contradicted by the latest stored one.
+    other = story(wire, "other.md", "2015-11-22", "Evening Star", "134")
+    code, data = check_json(wire / "l.sqlite", other)
+    assert code == 1 and data["findings"][0]["evidence"][0]["text"] == "132"
+
+
+def test_what_was_published_after_the_article_does_not_count(wire: Path) -> None:
+    early = story(wire, "early.md", "2015-11-15", "Evening Star", "129")
+    _, data = check_json(wire / "l.sqlite", early)
+    (finding,) = data["findings"]
+    assert finding["status"] == "supported"
+    assert {e["text"] for e in finding["evidence"]} == {"129"}
+
+
+@pytest.mark.parametrize("fmt", ["rich", "json", "sarif", "github", "junit", "markdown"])
+def test_check_speaks_every_gate_format_and_names_outlet_and_date(wire: Path, fmt: str) -> None:
+    draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "129")
+    code, out, err = run(
+        "ledger", "--ledger", str(wire / "l.sqlite"), "check", str(draft), "-f", fmt
+    )
+    assert code == 1, err
+    assert "Harbour Post" in out and "20 Nov 2015" in out
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+
+
+def _plans(ledger: Path, draft: Path) -> list[str]:
+    """The query plan of every statement a check runs."""
+    statements: list[str] = []
+    store = SQLiteStore(ledger, create=False)
+    store._db.set_trace_callback(statements.append)
+    check_article(store, read_document(draft))
+    store._db.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT"):
+            plans += [row[3] for row in store._db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+    store.close()
+    return plans
+
+
+def test_a_check_looks_claims_up_through_indexes_never_a_scan(wire: Path) -> None:
+    plans = _plans(wire / "l.sqlite", story(wire, "draft.md", "2015-11-21", "Star", "129"))
+    assert any("postings" in p for p in plans)
+    scans = [p for p in plans if p.startswith("SCAN")]
+    assert not scans, scans
+
+
+def test_time_and_outlet_say_where_they_came_from(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The ferry carried 224 passengers.\n", encoding="utf-8")
+    ledger = str(tmp_path / "l.sqlite")
+    code, out, _ = run("ledger", "--ledger", ledger, "add", str(plain))
+    assert code == 0 and "(file time)" in out and "outlet unknown" in out
+    code, out, _ = run(
+        "ledger", "--ledger", ledger, "add", str(plain), "--published", "2015-11-14T10:00:00+01:00",
+        "--outlet", "Star",
+    )  # fmt: skip
+    assert out.startswith("replaced") and "14 Nov 2015 (flag)" in out and "Star (flag)" in out
+    with SQLiteStore(ledger) as store:
+        (article,) = store.articles()
+    assert article.published == "2015-11-14T09:00:00Z"
+    code, _, err = run("ledger", "--ledger", ledger, "add", str(plain), "--published", "Nov 14")
+    assert code == 2 and err.count("\n") == 1 and "ISO 8601" in err
+
+
+def test_front_matter_yaml_and_toml() -> None:
+    assert front_matter("---\ndate: 2015-11-14\nOutlet: 'Star'\n---\nText 5.\n") == {
+        "date": "2015-11-14",
+        "outlet": "Star",
+    }
+    assert front_matter('+++\ndate = 2015-11-14\noutlet = "Star"\n+++\nText.\n') == {
+        "date": "2015-11-14",
+        "outlet": "Star",
+    }
+    assert front_matter("Text with no front matter.\n---\n") == {}
+
+
+def test_stats_remove_and_export(wire: Path) -> None:
+    ledger = str(wire / "l.sqlite")
+    code, out, _ = run("ledger", "--ledger", ledger, "stats", "--format", "json")
+    stats = json.loads(out)
+    assert code == 0 and stats["articles"] == 4 and stats["outlets"] == 2
+    code, out, _ = run("ledger", "--ledger", ledger, "export")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 4
+    assert {x["article"]["outlet"] for x in lines} == {"Harbour Post", "Valley Times"}
+    assert all(x["claims"][0]["text"] in ("125", "129", "130", "132") for x in lines)
+    code, out, _ = run("ledger", "--ledger", ledger, "remove", str(wire / "wire" / "post-3.md"))
+    assert code == 0 and out.startswith("removed")
+    code, _, err = run("ledger", "--ledger", ledger, "remove", str(wire / "wire" / "post-3.md"))
+    assert code == 2 and "not in the ledger" in err
+    with SQLiteStore(ledger) as store:
+        assert store.stats().articles == 3
+
+
+def test_the_config_names_the_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".claimcheck.toml").write_text('ledger = "data/news.sqlite"\n', encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    article = story(tmp_path, "a.md", "2015-11-14", "Star", "129")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("ledger", "add", str(article))
+    assert code == 0, err
+    assert (tmp_path / "data" / "news.sqlite").is_file()
+
+
+def test_a_file_that_is_not_a_ledger_is_refused_and_left_alone(tmp_path: Path) -> None:
+    article = story(tmp_path, "a.md", "2015-11-14", "Star", "129")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE mine (x)")
+    before = {p: p.read_bytes() for p in (notes, other)}
+    for target in (notes, other, tmp_path):
+        code, _, err = run("ledger", "--ledger", str(target), "add", str(article))
+        assert code == 2 and err.count("\n") == 1 and "ledger" in err
+    assert {p: p.read_bytes() for p in (notes, other)} == before
+    code, _, err = run("ledger", "--ledger", str(tmp_path / "none.sqlite"), "stats")
+    assert code == 2 and "no ledger here" in err
+
+
+def test_a_ledger_holding_a_trigger_is_refused(wire: Path) -> None:
+    with sqlite3.connect(wire / "l.sqlite") as db:
+        db.execute("CREATE TRIGGER t AFTER INSERT ON claims BEGIN DELETE FROM articles; END")
+    with pytest.raises(LedgerError, match="also holds t"):
+        SQLiteStore(wire / "l.sqlite")
+
+
+def test_a_newer_schema_is_refused_and_an_older_one_migrated(
+    wire: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def add_column(db: sqlite3.Connection) -> None:
+        db.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+
+    monkeypatch.setattr(ledger_sqlite, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(ledger_sqlite.MIGRATIONS, 1, add_column)
+    with SQLiteStore(wire / "l.sqlite") as store:
+        assert store.stats().schema == 2 and store.stats().articles == 4
+        columns = [r[1] for r in store._db.execute("PRAGMA table_info(articles)")]
+    assert "language" in columns
+    with sqlite3.connect(wire / "l.sqlite") as db:
+        db.execute("PRAGMA user_version = 3")
+    with pytest.raises(LedgerError, match="schema 3 is newer"):
+        SQLiteStore(wire / "l.sqlite")
+
+
+def test_the_ledger_is_in_wal_mode(wire: Path) -> None:
+    with SQLiteStore(wire / "l.sqlite") as store:
+        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_add_refuses_standard_input(tmp_path: Path) -> None:
+    code, _, err = run("ledger", "--ledger", str(tmp_path / "l.sqlite"), "add", "-")
+    assert code == 2 and "standard input" in err
