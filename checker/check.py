@@ -95,7 +95,7 @@ def check(
                         f"{', '.join(rel.shared_terms[:8]) or '-'}"
                     )
             key = block_key(claim)
-            for term in claim.terms:
+            for term in (*claim.terms, *claim.co_stated):
                 if term not in indexed[cid]:
                     indexed[cid].add(term)
                     postings[(*key, term)].append(cid)
@@ -116,7 +116,7 @@ def _candidate_clusters(
     """The clusters of the claim's block that share the most frame terms with it."""
     key = block_key(claim)
     shared: Counter[int] = Counter()
-    lists = [postings.get((*key, term)) for term in claim.terms]
+    lists = [postings.get((*key, term)) for term in (*claim.terms, *claim.co_stated)]
     found = [p for p in lists if p]
     usable = [p for p in found if len(p) <= settings.max_postings]
     if not usable and found:

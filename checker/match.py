@@ -63,8 +63,6 @@ def measures_agree(a: str, b: str, settings: Settings) -> tuple[bool, bool]:
     """(compatible, specific): equal or near-equal measures, or one generic."""
     if a == b:
         return True, a not in GENERIC_MEASURES
-    if a.startswith("earlier ") or b.startswith("earlier "):
-        return False, False  # a superseded figure is never the current one
     if a in GENERIC_MEASURES or b in GENERIC_MEASURES:
         return True, False
     if fuzz.ratio(a, b) >= settings.measure_similarity:
@@ -103,7 +101,7 @@ def _features(c: Claim) -> tuple[frozenset[str], frozenset[str], frozenset[str]]
             _FEATURES.clear()
         hit = (
             c,
-            frozenset(c.terms) - MEASURE_WORDS,
+            frozenset(c.terms).union(c.co_stated) - MEASURE_WORDS,
             frozenset(c.near) - MEASURE_WORDS,
             frozenset(c.topic),
         )
@@ -148,26 +146,16 @@ def _open(claim: Claim) -> bool:
     return claim.kind != "date" and (claim.low is None or claim.high is None)
 
 
-def _periods(claim: Claim) -> set[str]:
-    return {s for s in claim.scope if s.startswith("per ")}
-
-
-def _when(claim: Claim) -> set[str]:
-    return {s for s in claim.scope if s.startswith("when ")}
-
-
 def scopes_clash(a: Claim, b: Claim) -> bool:
     """Both figures pinned to a named place, or to a time, and to different ones."""
-    wa, wb = _when(a), _when(b)
-    if wa and wb and not wa & wb:
+    if a.time and b.time and a.time != b.time:
         return True
-    pa, pb = set(a.scope) - _periods(a) - wa, set(b.scope) - _periods(b) - wb
-    return bool(pa and pb and not pa & pb)
+    return bool(a.place and b.place and a.place != b.place)
 
 
 def _differ_in_kind(a: Claim, b: Claim) -> str:
     """Why two figures that disagree may simply count different things, or ""."""
-    if _periods(a) != _periods(b):
+    if a.period != b.period:
         return "one counts over a period, the other does not (or over another)"
     if a.kind == "year" and not _co_stated(a) & _co_stated(b):
         return "they date no common figure"
@@ -191,7 +179,7 @@ def _differ_in_kind(a: Claim, b: Claim) -> str:
 
 
 def _co_stated(claim: Claim) -> set[str]:
-    return {t for t in claim.terms if t.startswith("#")}
+    return set(claim.co_stated)
 
 
 def _own_words_shared(a: Claim, b: Claim) -> bool:
@@ -213,6 +201,8 @@ def relate(a: Claim, b: Claim, settings: Settings) -> Relation:
     if a.kind == "ordinal" and "time" in (a.measure, b.measure):
         # "for the first time" is a turn of phrase, not a figure two stories share.
         return Relation(False, ok, 0.0, "", (), "an ordinal of time says when, not how many")
+    if a.superseded != b.superseded:
+        return Relation(False, ok, 0.0, "", (), "a superseded figure is never the current one")
     m_ok, specific = measures_agree(a.measure, b.measure, settings)
     if a.kind == "date":
         # A date is the same claim as another of the same kind of event ("the October 31
@@ -290,7 +280,7 @@ class Index:
         i = len(self._items)
         self._items.append(claim)
         key = block_key(claim)
-        for term in dict.fromkeys(claim.terms):
+        for term in dict.fromkeys((*claim.terms, *claim.co_stated)):
             posting = self._postings[(*key, term)]
             if len(posting) <= self.settings.max_postings:
                 posting.append(i)
@@ -304,7 +294,7 @@ class Index:
         """Ids of indexed claims in the same block sharing at least one frame term."""
         key = block_key(claim)
         seen: dict[int, None] = {}
-        for term in claim.terms:
+        for term in (*claim.terms, *claim.co_stated):
             posting = self._postings.get((*key, term))
             if posting and len(posting) <= self.settings.max_postings:
                 seen.update(dict.fromkeys(posting))

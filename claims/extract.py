@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from claims import measures
+from claims import measures, roles
 from claims.context import ACTORS, Sentences, content_words, names_in, normalise_name
 from claims.dates import DATE_RE, parse_date
 from claims.model import Claim
@@ -223,7 +223,7 @@ def _extract_part(
         line, column = lines.position(fig.start)
         claim = _claim(text, fig, source, sentence, terms, line + line_base, column, topic, base)
         claims.append(replace(claim, names=names) if names else claim)
-    return _with_time_terms(_link_restatements(text, claims, base))
+    return _with_co_stated(_link_restatements(text, claims, base))
 
 
 def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
@@ -538,34 +538,61 @@ _PERIOD_RE = regex.compile(
 
 # The time a figure is for: "3.2 percent in October", "$5 billion in 2023", "in the third quarter".
 _WHEN_RE = regex.compile(
-    r"^[^,;:()\n—–]{0,30}?\b(?:in|during|for|since|as\s+of)\s+(?:the\s+)?(?P<when>"
-    r"(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December)(?:\s+(?:1[6-9][0-9][0-9]|20[0-9][0-9]))?"
-    r"|(?:1[6-9][0-9][0-9]|20[0-9][0-9]))(?![\w-])"
+    r"^[^,;:()\n—–]{0,30}?\b(?:in|during|for|since|as\s+of)\s+(?:the\s+)?(?:"
+    r"(?:(?P<qword>first|second|third|fourth)\s+quarter|Q(?P<q>[1-4]))"
+    r"(?:\s+(?:of\s+)?(?P<qyear>1[6-9][0-9][0-9]|20[0-9][0-9]))?"
+    r"|(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?:\s+(?P<myear>1[6-9][0-9][0-9]|20[0-9][0-9]))?"
+    r"|(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9]))(?![\w-])"
 )
+_MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        "january february march april may june july august september october november "
+        "december".split()
+    )
+}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-def _scope(after: str) -> tuple[str, ...]:
-    """What the figure's own phrase pins it to: a time ("in October"), a named place
-    ("airstrikes in Syria") or a period ("2,300 strikes over two days" is a rate, not a
-    running total)."""
-    scope: list[str] = []
+def _time(after: str) -> str | None:
+    """The time the figure's own phrase pins it to, normalised: "2023", "2023-10", "--10" (a
+    month of no stated year), "Q3", "Q3 2023"."""
     w = _WHEN_RE.match(after)
-    if w:
-        scope.append("when " + " ".join(w.group("when").lower().split()))
+    if w is None:
+        return None
+    if w.group("year"):
+        return w.group("year")
+    if w.group("month"):
+        month = _MONTHS[w.group("month").lower()]
+        return f"{w.group('myear')}-{month:02d}" if w.group("myear") else f"--{month:02d}"
+    quarter = w.group("q") or str(_QUARTER_WORDS[w.group("qword").lower()])
+    return f"Q{quarter} {w.group('qyear')}" if w.group("qyear") else f"Q{quarter}"
+
+
+_SENTENCE_END = regex.compile(r"(?<=[a-z]{2})[.!?]\s")
+
+
+def _place(after: str) -> str | None:
+    """The named place the figure's own phrase pins it to: "airstrikes in Syria"."""
     m = _SCOPE_RE.match(after)
-    if m:
-        scope.extend(names_in(m.group("name")))
+    # "in Syria. It has": the name ends with its sentence ("U.S." is one word).
+    names = names_in(_SENTENCE_END.split(m.group("name"), maxsplit=1)[0]) if m else []
+    return names[0] if names else None
+
+
+def _period(after: str) -> str | None:
+    """The period the figure is counted over, in days: "2,300 strikes over two days" is a
+    rate, not a running total."""
     p = _PERIOD_RE.match(after)
-    if p:
-        n = p.group("n").lower()
-        amount = parse_words(n) if not n.isdigit() else float(n)
-        unit = lookup(p.group("unit").lower())
-        if amount is not None and unit is not None:
-            scope.append(f"per {amount * unit.factor:g} days")
-        elif n in ("a", "an"):
-            scope.append(f"per {p.group('unit').lower().rstrip('s')}")
-    return tuple(scope)
+    if p is None:
+        return None
+    n = p.group("n").lower()
+    amount = 1.0 if n in ("a", "an") else float(n) if n.isdigit() else parse_words(n)
+    unit = lookup(p.group("unit").lower())
+    if amount is None or unit is None:
+        return None
+    return f"{amount * unit.factor:g} days"
 
 
 def _claim(
@@ -603,6 +630,7 @@ def _claim(
         measure = measures.quantity_measure(before, after_np, unit.dimension)
     else:
         measure = measures.count_measure(before, after)
+    superseded = fig.kind == "count" and measures.superseded(before)
     interval = interval_for(fig.value, fig.qualifier, high=fig.high)
     near, actors = _clause(before, after)
     if fig.kind == "date":
@@ -642,8 +670,14 @@ def _claim(
         near=near,
         topic=topic,
         actors=actors,
-        scope=_scope(after_np),
         increment=fig.kind == "count" and measures.is_increment(after),
+        superseded=superseded,
+        time=_time(after_np),
+        place=_place(after_np),
+        period=_period(after_np),
+        direction=roles.direction(before, after),
+        comparison=roles.comparison(before, after),
+        lemma=measures.lemma(measure),
     )
 
 
@@ -665,13 +699,13 @@ def _clause(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return near, tuple(dict.fromkeys(n for n in names if n in ACTORS))
 
 
-_TIME_TERMS_KEPT = 4
+_CO_STATED_KEPT = 4
 
 
-def _with_time_terms(claims: list[Claim]) -> list[Claim]:
-    """Cross-mark the figures of a sentence: the years and dates stated beside a figure join its
-    frame ("sales of $5bn in 2023" and "2023 sales contracted for $5bn" share 2023 whatever
-    words they use), and the other figures beside a year or date join the year's frame (a
+def _with_co_stated(claims: list[Claim]) -> list[Claim]:
+    """Cross-mark the figures of a sentence: the years and dates stated beside a figure are its
+    ``co_stated`` ("sales of $5bn in 2023" and "2023 sales contracted for $5bn" share 2023
+    whatever words they use), and the other figures beside a year or date are the year's (a
     year is the same claim as another only when they date the same figure)."""
     times: dict[str, dict[str, None]] = {}
     figures: dict[str, dict[str, None]] = {}
@@ -679,16 +713,16 @@ def _with_time_terms(claims: list[Claim]) -> list[Claim]:
         if c.kind in ("year", "date"):
             mark = c.date if c.kind == "date" and c.date else f"{c.value:.0f}"
             kept = times.setdefault(c.sentence, {})
-            if len(kept) < _TIME_TERMS_KEPT:
-                kept[f"@{mark}"] = None
+            if len(kept) < _CO_STATED_KEPT:
+                kept[mark] = None
         elif c.value is not None:
             kept = figures.setdefault(c.sentence, {})
-            if len(kept) < _TIME_TERMS_KEPT:
-                kept[f"#{c.value:g}"] = None
+            if len(kept) < _CO_STATED_KEPT:
+                kept[f"{c.value:g}"] = None
     if not times:
         return claims
-    # One new terms tuple per sentence and role, shared by its figures: linear in the claims.
-    extended: dict[tuple[str, bool], tuple[str, ...]] = {}
+    # One tuple per sentence and role, shared by its figures: linear in the claims.
+    shared: dict[tuple[str, bool], tuple[str, ...]] = {}
     out = []
     for c in claims:
         dated = c.kind in ("year", "date")
@@ -697,9 +731,9 @@ def _with_time_terms(claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         key = (c.sentence, dated)
-        if key not in extended:
-            extended[key] = (*c.terms, *marks)
-        out.append(replace(c, terms=extended[key]))
+        if key not in shared:
+            shared[key] = tuple(marks)
+        out.append(replace(c, co_stated=shared[key]))
     return out
 
 
@@ -718,6 +752,8 @@ def _link_restatements(text: str, claims: list[Claim], base: int = 0) -> list[Cl
             out[i] = replace(
                 cur,
                 measure=prev.measure,
+                superseded=prev.superseded,
+                lemma=prev.lemma,
                 qualifier=qualifier,
                 low=interval.low,
                 high=interval.high,

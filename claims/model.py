@@ -66,17 +66,36 @@ class Claim:
     names: tuple[str, ...] = field(
         default_factory=tuple
     )  # names of its sentence and the one before
-    scope: tuple[str, ...] = field(default_factory=tuple)
     restates: int | None = None
     increment: bool = False  # "hundreds more": counted on top of another figure
+    # Its role in the sentence, as typed fields.
+    superseded: bool = False  # "up from an earlier toll of 25": not the current figure
+    time: str | None = None  # the time it is pinned to: "2023", "2023-10", "--10", "Q3 2023"
+    place: str | None = None  # the named place it is pinned to: "airstrikes in Syria"
+    period: str | None = None  # the period it is counted over, in days: "2 days" (a rate)
+    co_stated: tuple[str, ...] = field(default_factory=tuple)  # the figures beside a year, or
+    # the years and dates beside a figure ("$5bn in 2023": "2023" and "5e+09")
+    direction: str | None = None  # "up" or "down": "rose 5%", "cut 300 jobs"
+    comparison: str | None = None  # its relation word: from, to, by, of, out_of, per, than
+    lemma: str = ""  # the lemma of the head word of its measure: "deaths" -> "death"
+
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """What the figure's own phrase pins it to, in words: its time, place and period."""
+        return tuple(
+            s
+            for s in (
+                self.time and f"in {self.time}",
+                self.place,
+                self.period and f"over {self.period}",
+            )
+            if s
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as JSON-ready data, field names as the public contract spells them."""
         data = asdict(self)
-        data["terms"] = list(self.terms)
-        data["near"] = list(self.near)
-        data["topic"] = list(self.topic)
-        data["actors"] = list(self.actors)
-        data["names"] = list(self.names)
+        for name in ("terms", "near", "topic", "actors", "names", "co_stated"):
+            data[name] = list(data[name])
         data["scope"] = list(self.scope)
         return data
