@@ -272,15 +272,24 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def read_documents(paths: Iterable[str | Path]) -> list[Document]:
-    """Documents for the paths given, with ids made unique where two files share a name."""
-    files = iter_paths(paths)
+def read_documents(paths: Iterable[str | Path], cache: str | Path | None = None) -> list[Document]:
+    """Documents for the paths given, with ids made unique where two files share a name.
+
+    A path may be an http(s) URL: the page is fetched (kept in and read from ``cache`` when a
+    folder is given) and read after the files.
+    """
+    from checker.fetch import is_url, read_url
+
+    given = list(paths)
+    urls = list(dict.fromkeys(p for p in given if is_url(p)))
+    files = iter_paths([p for p in given if not is_url(p)]) if len(urls) < len(given) else []
     names = Counter(f.name for f in files)
     docs = []
     for f in files:
         doc_id = f.name if names[f.name] == 1 else os.path.normpath(str(f))
         doc_id = "stdin" if str(f) == STDIN else doc_id
         docs.append(read_document(f, doc_id))
+    docs.extend(read_url(str(url), cache=cache) for url in urls)
     return docs
 
 
