@@ -45,6 +45,16 @@ def output_options(formats: Sequence[str], default: str) -> Callable[[F], F]:
     return decorate
 
 
+def cache_option(f: F) -> F:
+    """--cache, on every command that reads inputs (URLs among them)."""
+    return click.option(
+        "--cache",
+        type=click.Path(file_okay=False),
+        help="Keep fetched URLs in folder DIR and read them from there on later runs.",
+        metavar="DIR",
+    )(f)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(None, "--version", "-V", package_name="claimcheck", prog_name="claimcheck")
 def cli() -> None:
@@ -60,14 +70,15 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @output_options(("table", "json"), "table")
-def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> int:
+@cache_option
+def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | None) -> int:
     """List every numeric claim in the files or folders given.
 
     \b
     Example:
       claimcheck extract fixtures/articles --format json
     """
-    docs = _read(paths, output)
+    docs = _read(paths, output, cache=cache)
     claims = [c for d in docs for c in _progress(_extract, d)]
     if fmt == "json":
         from checker.report import json as json_report
@@ -87,12 +98,18 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None) -> int:
     "--explain", is_flag=True, help="Show why claims were aligned and which intervals clash."
 )
 @click.option("--show-single", is_flag=True, help="List the claims found in one source only.")
+@cache_option
 def check(
-    paths: tuple[str, ...], fmt: str, output: str | None, explain: bool, show_single: bool
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    explain: bool,
+    show_single: bool,
+    cache: str | None,
 ) -> int:
     """Align the same claims across sources; exit 1 if any conflict.
 
-    A PATH may be a file or a folder (its .txt, .md and .html files, sorted).
+    A PATH may be a file, a folder (its .txt, .md and .html files, sorted) or an http(s) URL.
 
     \b
     Example:
@@ -100,7 +117,7 @@ def check(
     """
     from checker.check import check as run_check
 
-    docs = _read(paths, output)
+    docs = _read(paths, output, cache=cache)
     if len(docs) < 2:
         raise UsageError(f"check needs at least two sources, got {len(docs)} ({', '.join(paths)})")
     claims = [_progress(_extract, d) for d in docs]
@@ -139,6 +156,7 @@ def check(
     help="Fail on contradicted figures (default) or on unsupported ones too.",
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@cache_option
 def gate(
     drafts: tuple[str, ...],
     sources: tuple[str, ...],
@@ -146,6 +164,7 @@ def gate(
     output: str | None,
     fail_on: str | None,
     config_path: str | None,
+    cache: str | None,
 ) -> int:
     """Check a draft's figures against its sources; exit 1 on a contradicted figure.
 
@@ -156,7 +175,7 @@ def gate(
     Example:
       claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
     """
-    reports = _gate_reports(drafts, sources, output, fail_on, config_path)
+    reports = _gate_reports(drafts, sources, output, fail_on, config_path, cache)
     protect = (*drafts, *sources, *_configs(drafts, config_path))
     if fmt == "rich":
         from checker.report import terminal
@@ -204,6 +223,7 @@ def _gate_reports(
     output: str | None,
     fail_on: str | None,
     config_path: str | None,
+    cache: str | None = None,
 ) -> list[Any]:
     """One gate report per draft; each set of sources is read and extracted once."""
     from checker.config import Config, find_config, load_config
@@ -224,7 +244,7 @@ def _gate_reports(
         if not source_paths:
             raise UsageError("gate needs at least one --source (or sources in .claimcheck.toml)")
         if source_paths not in read:
-            docs = _read(source_paths, output, also_protect=drafts)
+            docs = _read(source_paths, output, also_protect=drafts, cache=cache)
             read[source_paths] = (docs, [_progress(_extract, d) for d in docs])
         docs, claims = read[source_paths]
         own = [i for i, d in enumerate(docs) if Path(d.path).resolve() != draft_path.resolve()]
@@ -254,12 +274,17 @@ def _extract(doc: Any) -> Any:
     return claims_of(doc)
 
 
-def _read(paths: Sequence[str], output: str | None, also_protect: Sequence[str] = ()) -> Any:
+def _read(
+    paths: Sequence[str],
+    output: str | None,
+    also_protect: Sequence[str] = (),
+    cache: str | None = None,
+) -> Any:
     from checker.documents import read_documents
 
     if output:
         _refuse_overwrite(output, (*paths, *also_protect))
-    docs = read_documents(paths)
+    docs = read_documents(paths, cache=cache)
     _note_fallback(docs)
     return docs
 
