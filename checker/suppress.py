@@ -70,17 +70,26 @@ def apply(doc: Document, claims: Sequence[Claim], ignore: Ignore | None = None) 
             ignored += 1
             continue
         kept.append(claim)
-    for line, col in sorted(
-        {*sup.lines.values(), *((p[2], p[3]) for p in sup.passages)} - sup.used
-    ):
-        warnings.append(Warning_(line, col, "claimcheck suppression suppresses no figure"))
+    ignores = set(sup.lines.values())
+    for line, col in sorted({*ignores, *((p[2], p[3]) for p in sup.passages)} - sup.used):
+        message = (
+            "claimcheck: ignore suppresses no figure (it covers the figures of its own line, "
+            "or of the next line when it stands alone on a line)"
+            if (line, col) in ignores
+            else "claimcheck suppression suppresses no figure"
+        )
+        warnings.append(Warning_(line, col, message))
     return Suppressed(
         tuple(kept), ignored, tuple(sorted(warnings, key=lambda w: (w.line, w.column)))
     )
 
 
 def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions, list[Warning_]]:
-    """Read ``<!-- claimcheck: ignore|off|on -->`` directives from the original text."""
+    """Read ``<!-- claimcheck: ignore|off|on -->`` directives from the original text.
+
+    As Vale and ruff do it: ``ignore`` covers the figures of its own line, or of the next line
+    when it stands alone on a line; ``off`` ... ``on`` a passage.
+    """
     sup = _Suppressions()
     warnings: list[Warning_] = []
     off_at: tuple[int, int, int] | None = None
@@ -90,11 +99,14 @@ def _suppressions(doc: Document, claims: Sequence[Claim]) -> tuple[_Suppressions
         col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
         word = m.group("word").lower()
         if word == "ignore":
-            nxt = next((c for c in claims if c.start >= m.end()), None)
-            if nxt is None:
-                warnings.append(Warning_(line, col, "claimcheck: ignore has no figure after it"))
-            else:
-                sup.lines.setdefault(nxt.line, (line, col))
+            # Alone on its line, a directive covers the next line; else the line it is on.
+            line_start = doc.text.rfind("\n", 0, m.start()) + 1
+            line_end = doc.text.find("\n", m.end())
+            rest = _DIRECTIVE.sub(
+                "", doc.text[line_start : len(doc.text) if line_end < 0 else line_end]
+            )
+            target = line + 1 if not rest.strip() else line
+            sup.lines.setdefault(target, (line, col))
         elif word == "off":
             if off_at is None:
                 off_at = (m.end(), line, col)

@@ -17,7 +17,10 @@ RIGHT = "A bomb destroyed the Russian airliner on Oct. 31, killing all 224 peopl
 IGNORE = "<!-- claimcheck: ignore -->"
 OFF = "<!-- claimcheck: off -->"
 ON = "<!-- claimcheck: on -->"
-NO_FIGURE_AFTER = "claimcheck: ignore has no figure after it"
+IGNORES_NOTHING = (
+    "claimcheck: ignore suppresses no figure (it covers the figures of its own line, "
+    "or of the next line when it stands alone on a line)"
+)
 ON_WITHOUT_OFF = "claimcheck: on without a claimcheck: off before it"
 SUPPRESSES_NOTHING = "claimcheck suppression suppresses no figure"
 
@@ -36,7 +39,7 @@ def gate(
     code = main(["gate", str(draft), "--source", str(sources), "--format", "json"])
     out, err = capsys.readouterr()
     assert code in (0, 1), err
-    return code, json.loads(out)
+    return code, json.loads(out)["reports"][0]
 
 
 def warnings(report: dict[str, Any]) -> list[tuple[int, int, str]]:
@@ -61,12 +64,13 @@ def test_unsuppressed_wrong_figure_fails(capsys: pytest.CaptureFixture[str], sou
     "lines",
     [
         ("# Toll", "", IGNORE, WRONG, "", RIGHT),
-        ("# Toll", IGNORE, "", WRONG, "", RIGHT),
+        ("# Toll", "", WRONG + " " + IGNORE, "", RIGHT),
+        ("# Toll", "", IGNORE + " " + WRONG, "", RIGHT),
         ("# Toll", "", "<!--claimcheck:IGNORE-->", WRONG, "", RIGHT),
     ],
-    ids=["line-before", "blank-line-between", "tight-and-upper-case"],
+    ids=["alone-on-the-line-before", "end-of-line", "start-of-line", "tight-and-upper-case"],
 )
-def test_ignore_suppresses_the_next_figures_line(
+def test_ignore_covers_its_own_line_or_the_next_when_alone(
     capsys: pytest.CaptureFixture[str], sources: Path, lines: tuple[str, ...]
 ) -> None:
     code, report = gate(capsys, sources, "draft.md", *lines)
@@ -86,12 +90,13 @@ def test_ignore_covers_only_the_next_figures_line(
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        ((WRONG, "", IGNORE), [(3, 1, NO_FIGURE_AFTER)]),
-        ((WRONG + " " + IGNORE,), [(1, len(WRONG) + 2, NO_FIGURE_AFTER)]),
+        ((WRONG, "", IGNORE), [(3, 1, IGNORES_NOTHING)]),
+        ((IGNORE, "", WRONG), [(1, 1, IGNORES_NOTHING)]),
+        ((WRONG, "No figure here. " + IGNORE, "", RIGHT), [(2, 17, IGNORES_NOTHING)]),
     ],
-    ids=["at-the-end", "after-the-last-figure-on-its-line"],
+    ids=["at-the-end", "blank-line-between", "end-of-a-line-without-figures"],
 )
-def test_ignore_with_no_figure_after_warns(
+def test_ignore_that_covers_no_figure_warns_and_hides_nothing(
     capsys: pytest.CaptureFixture[str],
     sources: Path,
     lines: tuple[str, ...],
