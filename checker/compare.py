@@ -112,4 +112,6 @@ def describe(claim: Claim) -> str:
     """The interval of a claim as text, for explanations."""
     if claim.kind == "date":
         return claim.date or claim.text
+    if claim.kind == "year" and claim.value is not None and claim.value == int(claim.value):
+        return str(int(claim.value))  # 2024, never "[2,024, 2,024]"
     return bounds(claim).describe(claim.unit)

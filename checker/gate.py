@@ -54,11 +54,15 @@ class GateReport:
         return counts
 
     @property
+    def failing(self) -> frozenset[str]:
+        """The statuses that fail the gate."""
+        if self.fail_on == "contradicted":
+            return frozenset({"contradicted"})
+        return frozenset({"contradicted", "unsupported"})
+
+    @property
     def failed(self) -> bool:
-        failing = (
-            {"contradicted"} if self.fail_on == "contradicted" else {"contradicted", "unsupported"}
-        )
-        return any(f.status in failing for f in self.findings)
+        return any(f.status in self.failing for f in self.findings)
 
 
 def gate(

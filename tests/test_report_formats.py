@@ -297,7 +297,7 @@ def test_github_one_annotation_per_failing_finding(report: GateReport) -> None:
         "notice",
         {},
         f"claimcheck: {counts['contradicted']} contradicted, {counts['unsupported']} unsupported, "
-        f"{counts['supported']} supported",
+        f"{counts['supported']} supported, {report.ignored} ignored",
     )
 
 

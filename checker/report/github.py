@@ -5,17 +5,16 @@ from __future__ import annotations
 from checker.gate import GateReport
 from claims import Claim
 
-_COMMAND_OF_STATUS = {"contradicted": "error", "unsupported": "warning"}
-
 
 def render(report: GateReport) -> str:
     """Annotations for figures at fault and misplaced suppressions, then a summary notice."""
     draft = report.draft.replace("\\", "/")
     lines = []
     for finding in report.findings:
-        command = _COMMAND_OF_STATUS.get(finding.status)
-        if command is None:
+        if finding.status == "supported":
             continue
+        # What fails the gate is an error, as in SARIF; the rest a warning.
+        command = "error" if finding.status in report.failing else "warning"
         lines.append(
             _command(
                 command,
@@ -46,7 +45,8 @@ def render(report: GateReport) -> str:
             "notice",
             {},
             f"claimcheck: {counts['contradicted']} contradicted, "
-            f"{counts['unsupported']} unsupported, {counts['supported']} supported",
+            f"{counts['unsupported']} unsupported, {counts['supported']} supported, "
+            f"{report.ignored} ignored",
         )
     )
     return "".join(line + "\n" for line in lines)

@@ -1,20 +1,37 @@
-"""JSON output for extract, check and gate: the public contract, schema "claimcheck/1"."""
+"""JSON output for extract, check and gate: the public contract, schema "claimcheck/1".
+
+Each command writes one shape whatever the number of its inputs, described by a JSON Schema
+shipped in ``checker/schemas/``. Output is encoded piece by piece, never held as one string.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from checker.check import CheckReport
 from checker.gate import GateReport
+from checker.report import sentence_window
 from claims import Claim
 
 SCHEMA = "claimcheck/1"
+# A "sentence" longer than this (text without stops, a table flattened to one line) is given
+# as a window around the figure, so that output stays linear in the input, not quadratic.
+SENTENCE_SHOWN = 1000
+
+
+def claim_data(claim: Claim) -> dict[str, Any]:
+    data = claim.to_dict()
+    if len(claim.sentence) > SENTENCE_SHOWN:
+        window, _, _ = sentence_window(claim, SENTENCE_SHOWN // 2)
+        data["sentence"] = window
+        data["sentence_cut"] = True
+    return data
 
 
 def extract_data(claims: Sequence[Claim]) -> dict[str, Any]:
-    return {"schema": SCHEMA, "claims": [c.to_dict() for c in claims]}
+    return {"schema": SCHEMA, "claims": [claim_data(c) for c in claims]}
 
 
 def check_data(report: CheckReport, explain: bool = False) -> dict[str, Any]:
@@ -24,7 +41,7 @@ def check_data(report: CheckReport, explain: bool = False) -> dict[str, Any]:
             "id": c.id,
             "status": c.status,
             "measure": c.measure,
-            "claims": [x.to_dict() for x in c.claims],
+            "claims": [claim_data(x) for x in c.claims],
         }
         if explain:
             item["explanation"] = list(c.explanation)
@@ -38,15 +55,15 @@ def check_data(report: CheckReport, explain: bool = False) -> dict[str, Any]:
 
 
 def gate_data(report: GateReport) -> dict[str, Any]:
+    """One draft's report: an item of ``reports`` in the gate's JSON."""
     return {
-        "schema": SCHEMA,
         "draft": report.draft,
         "sources": [{"id": i, "path": p} for i, p in report.sources],
         "findings": [
             {
                 "status": f.status,
-                "claim": f.claim.to_dict(),
-                "evidence": [e.to_dict() for e in f.evidence],
+                "claim": claim_data(f.claim),
+                "evidence": [claim_data(e) for e in f.evidence],
                 "message": f.message,
             }
             for f in report.findings
@@ -61,5 +78,27 @@ def gate_data(report: GateReport) -> dict[str, Any]:
     }
 
 
+def gates_data(reports: Sequence[GateReport]) -> dict[str, Any]:
+    """The gate's JSON, the same shape for one draft or several: a report per draft, totals."""
+    totals = dict.fromkeys(("contradicted", "supported", "unsupported"), 0)
+    for r in reports:
+        for status, n in r.summary().items():
+            totals[status] += n
+    return {
+        "schema": SCHEMA,
+        "reports": [gate_data(r) for r in reports],
+        "summary": totals,
+        "ignored": sum(r.ignored for r in reports),
+        "failed": any(r.failed for r in reports),
+    }
+
+
+def chunks(data: dict[str, Any]) -> Iterator[str]:
+    """The document as pieces of indented JSON, ending in a newline."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False, allow_nan=False)
+    yield from encoder.iterencode(data)
+    yield "\n"
+
+
 def render(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return "".join(chunks(data))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import regex
 
 from checker.gate import Finding, GateReport
+from checker.report import tidy
 
 # Characters XML 1.0 cannot carry even escaped; ElementTree would write them as they are.
 _NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -30,9 +31,7 @@ def render(reports: GateReport | Sequence[GateReport]) -> str:
 
 def _suite(root: ET.Element, report: GateReport) -> dict[str, int]:
     paths = dict(report.sources)
-    failing = (
-        {"contradicted"} if report.fail_on == "contradicted" else {"contradicted", "unsupported"}
-    )
+    failing = report.failing
     failures = sum(1 for f in report.findings if f.status in failing)
     counts = {"tests": len(report.findings), "failures": failures, "errors": 0, "skipped": 0}
     suite = ET.SubElement(
@@ -59,6 +58,9 @@ def _suite(root: ET.Element, report: GateReport) -> dict[str, int]:
             failure.text = _clean(_evidence_lines(finding, paths))
         else:
             ET.SubElement(case, "system-out").text = _clean(finding.message)
+    # Figures left alone by a suppression or the config are counted, never silently dropped.
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", {"name": "ignored", "value": str(report.ignored)})
     if report.warnings:
         ET.SubElement(suite, "system-err").text = _clean(
             "\n".join(f"{report.draft}:{w.line}:{w.column}: {w.message}" for w in report.warnings)
@@ -78,7 +80,7 @@ def _evidence_lines(finding: Finding, paths: dict[str, str]) -> str:
         return "no source states this figure"
     return "\n".join(
         f"{paths.get(e.source, e.source)}:{e.line}:{e.column}: {' '.join(e.text.split())}"
-        f" ({' '.join(e.sentence.split())})"
+        f" ({tidy(e.sentence)})"
         for e in finding.evidence
     )
 

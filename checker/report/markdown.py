@@ -6,6 +6,7 @@ import regex
 
 from checker.check import CheckReport, Cluster
 from checker.gate import GateReport, cite, phrase
+from checker.report import tidy
 from claims import Claim
 
 # Characters Markdown would read as markup (``$`` opens maths on some hosts, ``|`` ends a cell).
@@ -13,12 +14,15 @@ _MARKUP = regex.compile(r"([\\`*_\[\]<>|$~])")
 _SPACE = regex.compile(r"\s++")
 
 
-def render(report: GateReport | CheckReport) -> str:
-    """Markdown: a table of findings for a gate, conflicts and agreements for a check."""
+def render(
+    report: GateReport | CheckReport, *, explain: bool = False, show_single: bool = False
+) -> str:
+    """Markdown: a table of findings for a gate, conflicts and agreements for a check (with
+    why claims were aligned when ``explain``, and the single-source claims when asked)."""
     if isinstance(report, GateReport):
         return _gate(report)
     if isinstance(report, CheckReport):
-        return _check(report)
+        return _check(report, explain, show_single)
     raise TypeError(f"cannot render {type(report).__name__} as Markdown")
 
 
@@ -34,8 +38,7 @@ def _gate(report: GateReport) -> str:
         f"**{verdict}**: {counts['contradicted']} contradicted, "
         f"{counts['unsupported']} unsupported, {counts['supported']} supported"
     )
-    if report.ignored:
-        summary += f", {report.ignored} ignored"
+    summary += f", {report.ignored} ignored"
     summary += f" (against {_plural(len(report.sources), 'source')})."
     out = [f"# claimcheck gate: {escape(report.draft)}", "", summary, ""]
     if report.findings:
@@ -52,13 +55,15 @@ def _gate(report: GateReport) -> str:
     return "\n".join(out) + "\n"
 
 
-def _check(report: CheckReport) -> str:
+def _check(report: CheckReport, explain: bool, show_single: bool) -> str:
     counts = report.summary()
+    singles = [c for c in report.clusters if c.status == "single"]
+    single_claims = sum(len(c.claims) for c in singles)
     out = [
         f"# claimcheck check: {_plural(len(report.sources), 'source')}",
         "",
         f"**{_plural(counts['conflict'], 'conflict')}**, {_plural(counts['agree'], 'agreement')}, "
-        f"{_plural(counts['single'], 'claim')} stated by one source only.",
+        f"{_plural(single_claims, 'claim')} stated by one source only.",
     ]
     conflicts = [c for c in report.clusters if c.status == "conflict"]
     if conflicts:
@@ -70,13 +75,33 @@ def _check(report: CheckReport) -> str:
                 f"| {escape(c.source)} | {c.line} | {escape(c.text)} | {_bold_figure(c)} |"
                 for c in cluster.claims
             ]
+            out += _explanation(cluster, explain)
     agreements = [c for c in report.clusters if c.status == "agree"]
     if agreements:
         out += ["", "## Agreements", "", "| Figure | Measure | Sources |", "| --- | --- | --- |"]
         out += [
             f"| {_figures(c)} | {escape(c.measure)} | {_places(c.claims)} |" for c in agreements
         ]
+        if explain:
+            out += ["", "### Why these agree"]
+            for c in agreements:
+                out += ["", f"{_figures(c)} ({escape(c.measure)}):"]
+                out += _explanation(c, explain)
+    if show_single and singles:
+        out += ["", "## Single-source claims", "", "| Source | Line | Figure | Measure |"]
+        out += ["| --- | ---: | --- | --- |"]
+        out += [
+            f"| {escape(x.source)} | {x.line} | {escape(x.text)} | {escape(c.measure)} |"
+            for c in singles
+            for x in c.claims
+        ]
     return "\n".join(out) + "\n"
+
+
+def _explanation(cluster: Cluster, explain: bool) -> list[str]:
+    if not explain or not cluster.explanation:
+        return []
+    return ["", *(f"- {escape(line)}" for line in cluster.explanation)]
 
 
 def _places(claims: tuple[Claim, ...] | list[Claim]) -> str:
@@ -89,7 +114,7 @@ def _figures(cluster: Cluster) -> str:
 
 def _bold_figure(claim: Claim) -> str:
     """The claim's sentence with its figure in bold (the first occurrence of the figure)."""
-    sentence = _SPACE.sub(" ", claim.sentence).strip()
+    sentence = tidy(claim.sentence)
     figure = _SPACE.sub(" ", claim.text).strip()
     at = sentence.find(figure)
     if at < 0 or not figure:

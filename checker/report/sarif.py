@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -48,11 +49,12 @@ _URI_SAFE = "/!$&'()*+,;=:@-._~"
 def render(reports: GateReport | Sequence[GateReport]) -> str:
     """Gate reports as one SARIF 2.1.0 log with one run: indented JSON ending in a newline."""
     results: list[dict[str, Any]] = []
-    for report in [reports] if isinstance(reports, GateReport) else reports:
+    many = [reports] if isinstance(reports, GateReport) else list(reports)
+    for report in many:
         draft_uri = _uri(report.draft)
         paths = dict(report.sources)
         results.extend(
-            _finding_result(f, draft_uri, paths, report.fail_on)
+            _finding_result(f, draft_uri, paths, report.failing)
             for f in report.findings
             if f.status in _RULE_OF_STATUS
         )
@@ -71,6 +73,8 @@ def render(reports: GateReport | Sequence[GateReport]) -> str:
                 # Claim columns count characters (code points), not UTF-16 code units.
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                # Figures left alone by a suppression or the config: counted, not hidden.
+                "properties": {"ignored": sum(r.ignored for r in many)},
             }
         ],
     }
@@ -100,16 +104,18 @@ def _rule(rule_id: str, name: str, level: str, description: str) -> dict[str, An
 
 
 def _finding_result(
-    finding: Finding, draft_uri: str, paths: dict[str, str], fail_on: str = "contradicted"
+    finding: Finding,
+    draft_uri: str,
+    paths: dict[str, str],
+    failing: frozenset[str] = frozenset({"contradicted"}),
 ) -> dict[str, Any]:
     rule_id = _RULE_OF_STATUS[finding.status]
     claim = finding.claim
     # What fails the gate is an error, whatever the rule's default level.
-    failing = finding.status == "contradicted" or fail_on == "unsupported"
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": _RULE_INDEX[rule_id],
-        "level": "error" if failing else _RULES[_RULE_INDEX[rule_id]][2],
+        "level": "error" if finding.status in failing else _RULES[_RULE_INDEX[rule_id]][2],
         "message": {"text": finding.message},
         "locations": [_location(draft_uri, _region(claim))],
         "partialFingerprints": {_FINGERPRINT: fingerprint(rule_id, claim)},
@@ -158,4 +164,6 @@ def _region(claim: Claim) -> dict[str, int]:
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe=_URI_SAFE)
+    # A file name that is not valid UTF-8 reaches us through surrogateescape; its bytes are
+    # percent-encoded as they are on disk, which is what a URI of it means.
+    return quote(os.fsencode(path.replace("\\", "/")), safe=_URI_SAFE)

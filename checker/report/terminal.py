@@ -12,6 +12,7 @@ from rich.text import Text
 
 from checker.check import CheckReport, Cluster
 from checker.gate import GateReport, cite
+from checker.report import sentence_window
 from claims import Claim
 
 _STATUS_STYLE = {
@@ -31,18 +32,10 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def figure_in_sentence(claim: Claim, width: int = _CONTEXT) -> Text:
     """The claim's sentence, trimmed around the figure, with the figure highlighted."""
-    sentence = claim.sentence
-    at = sentence.find(" ".join(claim.text.split()))
-    if at < 0:
-        return Text(sentence[: 2 * width])
-    lo = max(0, at - width)
-    hi = min(len(sentence), at + len(claim.text) + width)
-    text = Text("…" if lo else "")
-    text.append(sentence[lo:at])
-    text.append(sentence[at : at + len(claim.text)], style="bold reverse")
-    text.append(sentence[at + len(claim.text) : hi])
-    if hi < len(sentence):
-        text.append("…")
+    window, start, end = sentence_window(claim, width)
+    text = Text(window)
+    if start >= 0:
+        text.stylize("bold reverse", start, end)
     return text
 
 
@@ -54,6 +47,8 @@ def _value(claim: Claim) -> str:
     """The interval in words an editor reads at a glance: "≥ 129", "88.4 to 108 km"."""
     if claim.kind == "date":
         return claim.date or ""
+    if claim.kind == "year" and claim.value is not None and claim.value == int(claim.value):
+        return str(int(claim.value))  # 2024, not "2,024"
     unit = f" {claim.unit}" if claim.unit else ""
     low, high = claim.low, claim.high
     if low is not None and low == high:
@@ -68,13 +63,17 @@ def _value(claim: Claim) -> str:
 
 
 def render_extract(claims: Sequence[Claim], console: Console) -> None:
-    table = Table(box=box.SIMPLE_HEAD, title=f"{len(claims)} claims", title_justify="left")
-    table.add_column("Where", style="cyan", no_wrap=True)
-    table.add_column("Figure", style="bold", no_wrap=True)
-    table.add_column("Kind")
-    table.add_column("Value")
-    table.add_column("Hedge")
-    table.add_column("Measure", style="magenta", no_wrap=True)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"claimcheck extract: {plural(len(claims), 'claim')}",
+        title_justify="left",
+    )
+    table.add_column("Where", style="cyan", overflow="fold")
+    table.add_column("Figure", style="bold", overflow="fold")
+    table.add_column("Kind", overflow="fold")
+    table.add_column("Value", overflow="fold")
+    table.add_column("Hedge", overflow="fold")
+    table.add_column("Measure", style="magenta", overflow="fold")
     for c in claims:
         table.add_row(
             f"{c.source}:{c.line}:{c.column}",
@@ -89,9 +88,9 @@ def render_extract(claims: Sequence[Claim], console: Console) -> None:
 
 def _conflict_table(cluster: Cluster, explain: bool) -> Panel:
     table = Table(box=box.SIMPLE, show_header=True, expand=True)
-    table.add_column("Source", style="cyan", no_wrap=True, ratio=1)
-    table.add_column("Figure", style="bold", no_wrap=True)
-    table.add_column("In context", ratio=4)
+    table.add_column("Source", style="cyan", overflow="fold", ratio=1)
+    table.add_column("Figure", style="bold", overflow="fold")
+    table.add_column("In context", ratio=4, overflow="fold")
     for c in cluster.claims:
         table.add_row(f"{c.source}:{c.line}", c.text, figure_in_sentence(c))
     parts: list[Table | Text] = [table]
@@ -106,8 +105,19 @@ def _conflict_table(cluster: Cluster, explain: bool) -> Panel:
 
 
 def render_check(
-    report: CheckReport, console: Console, *, explain: bool, show_single: bool
+    report: CheckReport,
+    console: Console,
+    *,
+    explain: bool,
+    show_single: bool,
+    quiet: bool = False,
 ) -> None:
+    """The check's report; ``quiet`` shows the conflicts alone."""
+    if quiet:
+        for cluster in report.clusters:
+            if cluster.status == "conflict":
+                console.print(_conflict_table(cluster, explain))
+        return
     s = report.summary()
     header = Text.assemble(
         ("claimcheck ", "bold"),
@@ -125,9 +135,9 @@ def render_check(
     agreements = [c for c in report.clusters if c.status == "agree"]
     if agreements:
         table = Table(box=box.SIMPLE_HEAD, title="Agreements", title_justify="left", expand=False)
-        table.add_column("Figures", style="bold")
-        table.add_column("Measure", style="magenta")
-        table.add_column("Sources", style="cyan")
+        table.add_column("Figures", style="bold", overflow="fold")
+        table.add_column("Measure", style="magenta", overflow="fold")
+        table.add_column("Sources", style="cyan", overflow="fold")
         for c in agreements:
             figures = " = ".join(dict.fromkeys(x.text for x in c.claims))
             where = ", ".join(dict.fromkeys(f"{x.source}:{x.line}" for x in c.claims))
@@ -142,9 +152,9 @@ def render_check(
     singles = [c for c in report.clusters if c.status == "single"]
     if show_single and singles:
         table = Table(box=box.SIMPLE_HEAD, title="Single-source claims", title_justify="left")
-        table.add_column("Source", style="cyan", no_wrap=True)
-        table.add_column("Figure", style="bold")
-        table.add_column("Measure", style="magenta")
+        table.add_column("Source", style="cyan", overflow="fold")
+        table.add_column("Figure", style="bold", overflow="fold")
+        table.add_column("Measure", style="magenta", overflow="fold")
         for c in singles:
             for x in c.claims:
                 table.add_row(f"{x.source}:{x.line}", x.text, c.measure)
@@ -152,15 +162,19 @@ def render_check(
     elif singles:
         console.print(
             Text(
-                f"{plural(len(singles), 'claim')} found in one source only"
+                f"{plural(sum(len(c.claims) for c in singles), 'claim')} found in one source only"
                 " (--show-single lists them)",
                 style="dim",
             )
         )
 
 
-def render_gate(report: GateReport, console: Console) -> None:
+def render_gate(report: GateReport, console: Console, quiet: bool = False) -> None:
+    """The gate's report; ``quiet`` leaves out supported figures, and a clean draft entirely."""
     s = report.summary()
+    findings = [f for f in report.findings if not quiet or f.status != "supported"]
+    if quiet and not findings and not report.warnings:
+        return
     console.print(
         Text.assemble(
             ("claimcheck gate ", "bold"),
@@ -171,17 +185,17 @@ def render_gate(report: GateReport, console: Console) -> None:
             (f"{s['unsupported']} unsupported", "yellow" if s["unsupported"] else "dim"),
             " · ",
             (f"{s['supported']} supported", "green"),
-            *((f" · {report.ignored} ignored",) if report.ignored else ()),
+            f" · {report.ignored} ignored",
         )
     )
-    if not report.findings:
+    if not report.findings and not quiet:
         console.print(Text("The draft states no figures.", style="dim"))
     table = Table(box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("Line", style="cyan", no_wrap=True)
-    table.add_column("Figure", style="bold", no_wrap=True)
-    table.add_column("Verdict", no_wrap=True)
-    table.add_column("Sources say", ratio=1)
-    for f in report.findings:
+    table.add_column("Line", style="cyan", overflow="fold")
+    table.add_column("Figure", style="bold", overflow="fold")
+    table.add_column("Verdict", overflow="fold")
+    table.add_column("Sources say", ratio=1, overflow="fold")
+    for f in findings:
         if f.evidence:
             said = Text(cite(f.evidence))
         else:
@@ -192,7 +206,7 @@ def render_gate(report: GateReport, console: Console) -> None:
             Text(f.status, style=_STATUS_STYLE[f.status]),
             said,
         )
-    if report.findings:
+    if findings:
         console.print(table)
     for w in report.warnings:
         console.print(
