@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
+import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
-from checker.errors import ClaimcheckError, InputError, UsageError
+from checker.errors import ClaimcheckError, InputError, OutputClosed, UsageError
+from checker.output import STDOUT, check_target, open_output, stdout_is_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,26 +24,76 @@ GATE_FORMATS = ("rich", "json", "sarif", "github", "junit", "markdown")
 PROGRESS_BYTES = 4 * 1024 * 1024  # show a progress bar on a terminal past this much input
 
 
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a report is shown, from the options every command shares."""
+
+    color: str = "auto"  # auto | always | never
+    quiet: bool = False
+    statistics: bool = False
+
+
+_STYLE = "claimcheck.style"
+_READING = "claimcheck.reading"
+
+
+def style() -> Style:
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get(_STYLE) if ctx is not None else None
+    return found if isinstance(found, Style) else Style()
+
+
 def output_options(formats: Sequence[str], default: str) -> Callable[[F], F]:
-    """--format and --output, the same on every command."""
+    """--format, --output, --color, --quiet and --exit-zero, the same on every command."""
 
     def decorate(f: F) -> F:
-        f = click.option(
-            "--output",
-            "-o",
-            type=click.Path(dir_okay=False, writable=False),
-            help="Write the report to FILE (atomically) instead of standard output.",
-        )(f)
-        f = click.option(
-            "--format",
-            "-f",
-            "fmt",
-            type=click.Choice(formats, case_sensitive=False),
-            default=default,
-            show_default=True,
-            help="Report format.",
-        )(f)
-        return f
+        @functools.wraps(f)
+        def command(*args: Any, color: str, quiet: bool, exit_zero: bool, **kwargs: Any) -> Any:
+            ctx = click.get_current_context()
+            ctx.meta[_STYLE] = Style(color, quiet, bool(kwargs.pop("statistics", False)))
+            check_target(kwargs.get("output"))
+            code = f(*args, **kwargs)
+            # --exit-zero: findings never fail the run; bad usage and bad input still do.
+            return 0 if exit_zero and code == 1 else code
+
+        wrapped: Any = command
+        for option in (
+            click.option(
+                "--exit-zero",
+                is_flag=True,
+                help="Exit 0 even when findings are found (2 still means bad input).",
+            ),
+            click.option(
+                "--quiet",
+                "-q",
+                is_flag=True,
+                help="Print only what needs attention: no notes, summaries or agreements.",
+            ),
+            click.option(
+                "--color",
+                type=click.Choice(("auto", "always", "never")),
+                default="auto",
+                show_default=True,
+                help="Colour: on a terminal (auto, unless NO_COLOR is set), always or never.",
+            ),
+            click.option(
+                "--output",
+                "-o",
+                type=click.Path(dir_okay=False, writable=False, allow_dash=True),
+                help="Write the report to FILE (a regular file atomically; - is standard output).",
+            ),
+            click.option(
+                "--format",
+                "-f",
+                "fmt",
+                type=click.Choice(formats, case_sensitive=False),
+                default=default,
+                show_default=True,
+                help="Report format.",
+            ),
+        ):
+            wrapped = option(wrapped)
+        return cast(F, wrapped)
 
     return decorate
 
@@ -55,7 +108,62 @@ def cache_option(f: F) -> F:
     )(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def statistics_option(f: F) -> F:
+    """--statistics: counts by status and measure instead of the report."""
+    return click.option(
+        "--statistics",
+        is_flag=True,
+        help="Print counts by status and measure instead of the report.",
+    )(f)
+
+
+def input_options(f: F) -> F:
+    """--exclude and --stdin-filename, on every command that reads files or folders."""
+
+    @functools.wraps(f)
+    def command(*args: Any, exclude: tuple[str, ...], stdin_filename: str | None, **kw: Any) -> Any:
+        click.get_current_context().meta[_READING] = (exclude, stdin_filename)
+        return f(*args, **kw)
+
+    wrapped: Any = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Leave out files and folders matching GLOB when reading folders (repeatable).",
+    )(command)
+    wrapped = click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="The name standard input ('-') goes by: its kind (.md, .html) and config.",
+    )(wrapped)
+    return cast(F, wrapped)
+
+
+def _reading() -> tuple[tuple[str, ...], str | None]:
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get(_READING) if ctx is not None else None
+    return found if isinstance(found, tuple) else ((), None)
+
+
+class _Group(click.Group):
+    """The command group; a closed pipe met while click itself writes (help, version) is 141."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            raise OutputClosed() from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise OutputClosed() from None
+
+
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(None, "--version", "-V", package_name="claimcheck", prog_name="claimcheck")
 def cli() -> None:
     """Cross-check the figures in news text.
@@ -70,6 +178,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @output_options(("table", "json"), "table")
+@statistics_option
+@input_options
 @cache_option
 def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | None) -> int:
     """List every numeric claim in the files or folders given.
@@ -80,10 +190,14 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | N
     """
     docs = _read(paths, output, cache=cache)
     claims = [c for d in docs for c in _progress(_extract, d)]
-    if fmt == "json":
+    if style().statistics:
+        from checker.report import statistics
+
+        _emit_statistics(statistics.of_claims(claims), fmt, output, paths)
+    elif fmt == "json":
         from checker.report import json as json_report
 
-        _emit(json_report.render(json_report.extract_data(claims)), output, paths)
+        _emit_chunks(json_report.chunks(json_report.extract_data(claims)), output, paths)
     else:
         from checker.report import terminal
 
@@ -98,6 +212,8 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | N
     "--explain", is_flag=True, help="Show why claims were aligned and which intervals clash."
 )
 @click.option("--show-single", is_flag=True, help="List the claims found in one source only.")
+@statistics_option
+@input_options
 @cache_option
 def check(
     paths: tuple[str, ...],
@@ -109,7 +225,8 @@ def check(
 ) -> int:
     """Align the same claims across sources; exit 1 if any conflict.
 
-    A PATH may be a file, a folder (its .txt, .md and .html files, sorted) or an http(s) URL.
+    A PATH may be a file, a folder (its .txt, .md and .html files, at any depth), an http(s)
+    URL or - for standard input.
 
     \b
     Example:
@@ -122,20 +239,24 @@ def check(
         raise UsageError(f"check needs at least two sources, got {len(docs)} ({', '.join(paths)})")
     claims = [_progress(_extract, d) for d in docs]
     report = run_check(docs, claims=claims)
-    if fmt == "json":
+    if style().statistics:
+        from checker.report import statistics
+
+        _emit_statistics(statistics.of_check(report), fmt, output, paths)
+    elif fmt == "json":
         from checker.report import json as json_report
 
-        _emit(json_report.render(json_report.check_data(report, explain)), output, paths)
+        _emit_chunks(json_report.chunks(json_report.check_data(report, explain)), output, paths)
     elif fmt == "markdown":
         from checker.report import markdown
 
-        _emit(markdown.render(report), output, paths)
+        _emit(markdown.render(report, explain=explain, show_single=show_single), output, paths)
     else:
         from checker.report import terminal
 
         _emit_rich(
             lambda console: terminal.render_check(
-                report, console, explain=explain, show_single=show_single
+                report, console, explain=explain, show_single=show_single, quiet=style().quiet
             ),
             output,
             paths,
@@ -156,6 +277,8 @@ def check(
     help="Fail on contradicted figures (default) or on unsupported ones too.",
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@statistics_option
+@input_options
 @cache_option
 def gate(
     drafts: tuple[str, ...],
@@ -168,34 +291,34 @@ def gate(
 ) -> int:
     """Check a draft's figures against its sources; exit 1 on a contradicted figure.
 
-    Settings come from .claimcheck.toml (found upward from the draft), overridden by flags.
-    Several drafts (as a pre-commit hook passes them) are each checked against their sources.
+    Settings come from .claimcheck.toml or [tool.claimcheck] in pyproject.toml (found upward
+    from the draft), overridden by flags. Several drafts (as a pre-commit hook passes them)
+    are each checked against their sources; a draft of - is read from standard input.
 
     \b
     Example:
       claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
     """
+    drafts = _unique_drafts(drafts)
     reports = _gate_reports(drafts, sources, output, fail_on, config_path, cache)
     protect = (*drafts, *sources, *_configs(drafts, config_path))
-    if fmt == "rich":
+    quiet = style().quiet
+    if style().statistics:
+        from checker.report import statistics
+
+        _emit_statistics(statistics.of_gates(reports), fmt, output, protect)
+    elif fmt == "rich":
         from checker.report import terminal
 
         def draw(console: Any) -> None:
             for report in reports:
-                terminal.render_gate(report, console)
+                terminal.render_gate(report, console, quiet=quiet)
 
         _emit_rich(draw, output, protect)
     elif fmt == "json":
         from checker.report import json as json_report
 
-        if len(reports) == 1:
-            data = json_report.gate_data(reports[0])
-        else:
-            data = {
-                "schema": json_report.SCHEMA,
-                "reports": [json_report.gate_data(r) for r in reports],
-            }
-        _emit(json_report.render(data), output, protect)
+        _emit_chunks(json_report.chunks(json_report.gates_data(reports)), output, protect)
     elif fmt in ("sarif", "junit"):
         import importlib
 
@@ -208,13 +331,36 @@ def gate(
     return 1 if any(r.failed for r in reports) else 0
 
 
+def _unique_drafts(drafts: Sequence[str]) -> tuple[str, ...]:
+    """Each draft once: a draft named twice is gated once."""
+    seen: set[str] = set()
+    out = []
+    for d in drafts:
+        key = d if d == STDIN or "://" in d else os.path.realpath(d)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return tuple(out)
+
+
 def _configs(drafts: Sequence[str], config_path: str | None) -> list[str]:
     """The config files a gate run reads: never to be overwritten by its report."""
-    from checker.config import find_config
 
     if config_path:
         return [config_path]
-    return [str(found) for d in drafts if (found := find_config(Path(d))) is not None]
+    return [str(found) for d in drafts if (found := _config_near(d)) is not None]
+
+
+def _config_near(path: str) -> Path | None:
+    """The config for an input: found upward from it, from the name standard input goes by,
+    or from the working folder."""
+    from checker.config import find_config
+    from checker.fetch import is_url
+
+    if path == STDIN:
+        _, stdin_name = _reading()
+        return find_config(Path(stdin_name) if stdin_name else Path.cwd())
+    return find_config(Path.cwd() if is_url(path) else Path(path))
 
 
 def _gate_reports(
@@ -226,31 +372,49 @@ def _gate_reports(
     cache: str | None = None,
 ) -> list[Any]:
     """One gate report per draft; each set of sources is read and extracted once."""
-    from checker.config import Config, find_config, load_config
+    from checker.config import Config, load_config
     from checker.documents import read_document
     from checker.gate import Ignore
     from checker.gate import gate as run_gate
     from checker.match import Settings
 
-    read: dict[tuple[str, ...], tuple[list[Any], list[Any]]] = {}
+    if STDIN in drafts and STDIN in sources:
+        raise UsageError("- names standard input as both a draft and a source")
+    _, stdin_name = _reading()
+    read: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Any], list[Any]]] = {}
     reports = []
+    from checker.documents import refuse_url
+    from checker.fetch import is_url, read_url
+
     for draft in drafts:
-        draft_path = Path(draft)
-        if not draft_path.exists():
-            raise InputError(f"{draft}: no such file")
-        found = Path(config_path) if config_path else find_config(draft_path)
+        if draft != STDIN and not is_url(draft):
+            refuse_url(draft)
+            if not Path(draft).exists():
+                raise InputError(f"{draft}: no such file")
+        found = Path(config_path) if config_path else _config_near(draft)
         config = load_config(found) if found else Config()
         source_paths = tuple(sources or config.sources)
         if not source_paths:
-            raise UsageError("gate needs at least one --source (or sources in .claimcheck.toml)")
-        if source_paths not in read:
-            docs = _read(source_paths, output, also_protect=drafts, cache=cache)
-            read[source_paths] = (docs, [_progress(_extract, d) for d in docs])
-        docs, claims = read[source_paths]
-        own = [i for i, d in enumerate(docs) if Path(d.path).resolve() != draft_path.resolve()]
+            raise UsageError(
+                "gate needs at least one --source (or sources in .claimcheck.toml or "
+                "[tool.claimcheck])"
+            )
+        key = (source_paths, config.exclude)
+        if key not in read:
+            docs = _read(
+                source_paths, output, also_protect=drafts, exclude=config.exclude, cache=cache
+            )
+            read[key] = (docs, [_progress(_extract, d) for d in docs])
+        docs, claims = read[key]
+        here = None if draft == STDIN or is_url(draft) else os.path.realpath(draft)
+        own = [i for i, d in enumerate(docs) if d.path == STDIN or os.path.realpath(d.path) != here]
         if not own:
             raise InputError(f"{', '.join(source_paths)}: no source besides the draft itself")
-        draft_doc = read_document(draft_path)
+        draft_doc = (
+            read_url(draft, cache=cache)
+            if is_url(draft)
+            else read_document(draft, stdin_name=stdin_name)
+        )
         _note_fallback([draft_doc])
         reports.append(
             run_gate(
@@ -267,6 +431,8 @@ def _gate_reports(
 
 # ---- helpers ------------------------------------------------------------------------------
 
+STDIN = "-"
+
 
 def _extract(doc: Any) -> Any:
     from checker.documents import claims_of
@@ -278,26 +444,49 @@ def _read(
     paths: Sequence[str],
     output: str | None,
     also_protect: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
     cache: str | None = None,
 ) -> Any:
+    """The documents of the paths given, leaving out what --exclude, the config's exclude and
+    the report being written name."""
     from checker.documents import read_documents
 
-    if output:
+    flags, stdin_name = _reading()
+    if exclude is None:
+        from checker.config import load_config
+
+        found = _config_near(paths[0]) if paths else None
+        exclude = load_config(found).exclude if found else ()
+    if output and output != STDIN:
         _refuse_overwrite(output, (*paths, *also_protect))
-    docs = read_documents(paths, cache=cache)
+    if list(paths).count(STDIN) > 1:
+        raise UsageError("- names standard input more than once")
+    docs = read_documents(
+        paths,
+        exclude=(*flags, *exclude),
+        skip=(output,) if output and output != STDIN else (),
+        on_skip=lambda f: _note(f"{f}: a claimcheck report, not read as a source"),
+        stdin_name=stdin_name,
+        cache=cache,
+    )
     _note_fallback(docs)
     return docs
+
+
+def _note(message: str) -> None:
+    if not style().quiet:
+        click.echo(f"claimcheck: note: {message}", err=True)
 
 
 def _note_fallback(docs: Sequence[Any]) -> None:
     for d in docs:
         if d.fallback:
-            click.echo(f"claimcheck: note: {d.path}: not UTF-8, read as {d.encoding}", err=True)
+            _note(f"{d.path}: not UTF-8, read as {d.encoding}")
 
 
 def _progress(work: Callable[[Any], Any], doc: Any) -> Any:
     """Run ``work(doc)``, with a transient spinner on a terminal when the document is large."""
-    if len(doc.text) < PROGRESS_BYTES or not sys.stderr.isatty():
+    if len(doc.text) < PROGRESS_BYTES or style().quiet or not sys.stderr.isatty():
         return work(doc)
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -314,52 +503,70 @@ def _progress(work: Callable[[Any], Any], doc: Any) -> Any:
 
 
 def _refuse_overwrite(output: str, inputs: Sequence[str]) -> None:
+    """Never write a report over an input: a file named, a config, or a file in a folder named
+    that is not itself a claimcheck report."""
+    from checker.documents import is_report
+
     target = Path(output).resolve()
     for p in inputs:
+        if p == STDIN:
+            continue
         q = Path(p).resolve()
-        if target == q or (q.is_dir() and q in target.parents and target.exists()):
+        if target == q or (
+            q.is_dir() and q in target.parents and target.is_file() and not is_report(target)
+        ):
             raise UsageError(f"{output}: refusing to write the report over an input file")
 
 
 def _emit(text: str, output: str | None, inputs: Sequence[str]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    _refuse_overwrite(output, inputs)
-    write_atomic(Path(output), text)
+    _emit_chunks((text,), output, inputs)
+
+
+def _emit_chunks(chunks: Iterable[str], output: str | None, inputs: Sequence[str]) -> None:
+    """Write a report's pieces to standard output or to ``--output``, safely (checker.output)."""
+    if output and output != STDIN:
+        _refuse_overwrite(output, inputs)
+    with open_output(output) as sink:
+        sink.write_all(chunks)
+
+
+def _emit_statistics(table: Any, fmt: str, output: str | None, inputs: Sequence[str]) -> None:
+    from checker.report import statistics
+
+    if fmt == "json":
+        from checker.report import json as json_report
+
+        _emit_chunks(json_report.chunks(statistics.data(table)), output, inputs)
+    else:
+        _emit(statistics.render(table), output, inputs)
 
 
 def _emit_rich(draw: Callable[[Any], None], output: str | None, inputs: Sequence[str]) -> None:
+    """A rich report: coloured and sized to the terminal when it goes to one, plain, 100
+    columns wide and wrapped (never cut) when piped or written to a file."""
     from rich.console import Console
 
-    if output is None:
-        draw(Console(highlight=False))
-        return
+    terminal = (output is None or output == STDOUT) and stdout_is_terminal()
+    color = style().color
+    colour = color == "always" or (color == "auto" and terminal and not os.environ.get("NO_COLOR"))
+    width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     buffer = io.StringIO()
-    draw(Console(file=buffer, width=100, color_system=None, force_terminal=False, highlight=False))
-    _emit(buffer.getvalue(), output, inputs)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a temporary file beside ``path`` and rename it into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        raise
+    draw(
+        Console(
+            file=buffer,
+            width=width,
+            color_system="standard" if colour else None,
+            force_terminal=colour,
+            no_color=not colour,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
+    )
+    text = buffer.getvalue()
+    if not colour:  # rich pads every line to the width; a file or a pipe needs no padding
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    _emit(text, output, inputs)
 
 
 # click 8.2 raises this for a bare `claimcheck`; older versions print help and exit 0.
@@ -371,11 +578,27 @@ _NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI, turning every failure into one line and an exit code."""
     try:
+        code = _main(argv)
+        sys.stdout.flush()
+    except (BrokenPipeError, OutputClosed):
+        # The reader went away (| head): nothing more to say, and no traceback. 141 is what a
+        # shell reports for a program ended by SIGPIPE, so 1 keeps meaning "found".
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
         result = cli.main(
             args=list(argv) if argv is not None else None,
             prog_name="claimcheck",
             standalone_mode=False,
         )
+    except OutputClosed:
+        raise
     except ClaimcheckError as exc:
         click.echo(f"claimcheck: error: {exc.message}", err=True)
         return exc.exit_code
@@ -393,12 +616,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, click.Abort):
         click.echo("claimcheck: interrupted", err=True)
         return 130
-    except BrokenPipeError:
-        # The reader went away (| head): nothing more to say, and no traceback. 141 is what a
-        # shell reports for a program ended by SIGPIPE, so 1 keeps meaning "found".
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 141
     return int(result or 0)
 
 

@@ -1,4 +1,5 @@
-"""`.claimcheck.toml`: found upward from the draft, every key checked, flags win."""
+"""Settings: `.claimcheck.toml` or `[tool.claimcheck]` in `pyproject.toml`, found upward from
+the input as ruff finds its own; every key checked, flags win."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from checker.errors import ConfigError
 from claims.measures import normalise as normalise_measure
 
 CONFIG_NAME = ".claimcheck.toml"
+PYPROJECT = "pyproject.toml"
 TABLE = "claimcheck"
 FAIL_ON = ("contradicted", "unsupported")
 
@@ -27,13 +29,23 @@ class Config:
     ignore_measures: tuple[str, ...] = ()
     ignore_figures: tuple[str, ...] = ()
     ledger: str | None = None  # the ledger file, relative to the config file's folder
+    exclude: tuple[str, ...] = ()  # globs left out when folders are read
 
 
-_KEYS = ("fail-on", "ignore-figures", "ignore-measures", "ledger", "sources", "tolerance")
+_KEYS = (
+    "exclude",
+    "fail-on",
+    "ignore-figures",
+    "ignore-measures",
+    "ledger",
+    "sources",
+    "tolerance",
+)
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest `.claimcheck.toml` in ``start``'s folder or above it."""
+    """The nearest config in ``start``'s folder or above it: `.claimcheck.toml`, or else a
+    `pyproject.toml` with a `[tool.claimcheck]` table (one without it is passed over)."""
     # Lexical, not resolve(): a symlinked draft takes the config of the folder it is linked
     # into, where the writer sees it, not the one of wherever the target happens to live.
     folder = Path(os.path.abspath(start))
@@ -43,12 +55,36 @@ def find_config(start: Path) -> Path | None:
         candidate = d / CONFIG_NAME
         if candidate.is_file():
             return candidate
+        pyproject = d / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
     return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml of some other tool is not ours to report on, unless it says
+        # [tool.claimcheck], which a plain look at its text finds.
+        try:
+            return "[tool.claimcheck]" in path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and TABLE in tool
 
 
 def load_config(path: Path) -> Config:
     """Read and validate a config file; ConfigError names the file and the bad key."""
-    table = _table(_parse(path), path)
+    data = _parse(path)
+    if path.name == PYPROJECT:
+        tool = data.get("tool", {})
+        table = tool.get(TABLE, {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.{TABLE} must be a table ([tool.{TABLE}])")
+    else:
+        table = _table(data, path)
     unknown = [k for k in table if k not in _KEYS]
     if unknown:
         key = unknown[0]
@@ -82,6 +118,7 @@ def load_config(path: Path) -> Config:
         ),
         ignore_figures=_strings(table, "ignore-figures", path),
         ledger=None if ledger is None else str(base / Path(ledger.strip()).expanduser()),
+        exclude=_strings(table, "exclude", path),
     )
 
 

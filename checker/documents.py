@@ -7,12 +7,13 @@ masked text are offsets, lines and columns in the original file.
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import os
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -67,14 +68,29 @@ def claims_of(doc: Document) -> list[Claim]:
     return out
 
 
-def read_document(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read a file as text, detecting its encoding; raise InputError with a one-line reason."""
+def read_document(
+    path: str | Path, doc_id: str | None = None, stdin_name: str | None = None
+) -> Document:
+    """Read a file as text, detecting its encoding; raise InputError with a one-line reason.
+
+    ``-`` reads standard input, which goes by ``stdin_name`` when given (its suffix says
+    whether it is Markdown or HTML, as a file's would).
+    """
     p = Path(path)
-    text, encoding, fallback = decode(
-        _read_bytes(p), "standard input" if str(p) == STDIN else str(p)
-    )
-    doc_id = doc_id or (p.name if str(p) != STDIN else "stdin")
-    return document_of(text, doc_id, str(path), p.suffix.lower(), encoding, fallback)
+    if str(p) == STDIN:
+        text, encoding, fallback = decode(_read_bytes(p), "standard input")
+        named = Path(stdin_name) if stdin_name else None
+        return document_of(
+            text,
+            doc_id or (named.name if named else "stdin"),
+            stdin_name or STDIN,
+            named.suffix.lower() if named else "",
+            encoding,
+            fallback,
+        )
+    refuse_url(str(path))
+    text, encoding, fallback = decode(_read_bytes(p), str(p))
+    return document_of(text, doc_id or p.name, str(path), p.suffix.lower(), encoding, fallback)
 
 
 def document_of(
@@ -232,8 +248,89 @@ def _normalise(text: str) -> str:
     return text
 
 
-def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the text files in folders named (sorted), each once; InputError if none."""
+# A URL of a scheme that is not read (ftp://, file://): named as given, never mangled into a path.
+_URL = regex.compile(r"\A[A-Za-z][A-Za-z0-9+.-]{0,30}+://")
+# The opening of a report claimcheck writes (Markdown, plain text, GitHub annotations, JSON,
+# SARIF, JUnit), so one written into a sources folder is never read back as a source.
+_REPORT_HEAD = regex.compile(
+    r"\A(?:\ufeff)?(?:"
+    r"(?:# )?claimcheck (?:gate|check|extract|statistics)\b"
+    r"|::(?:error|warning|notice)\b[^\n]{0,2000}+claimcheck"
+    r"|\{\s*+\"(?:schema|\$schema|version)\"\s*+:[^\n]{0,200}+(?:claimcheck|sarif)"
+    r"|<\?xml[^\n]{0,200}+\n<testsuites name=\"claimcheck\""
+    r")"
+)
+_HEAD_BYTES = 512
+
+
+def refuse_url(raw: str) -> None:
+    """Only http(s) URLs are read: say so in one line, with the URL as it was given."""
+    if _URL.match(raw):
+        raise InputError(
+            f"{raw}: only http and https URLs are read; save the page and give its file instead"
+        )
+
+
+def is_report(path: Path) -> bool:
+    """Whether a file begins as a report claimcheck wrote."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(_HEAD_BYTES)
+    except OSError:
+        return False
+    return _REPORT_HEAD.match(head.decode("utf-8", "replace")) is not None
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    """ruff's way: a pattern matches the path below the folder given, or any one part of it."""
+    parts = rel.split("/")
+    return any(
+        fnmatch.fnmatchcase(rel, pat) or any(fnmatch.fnmatchcase(part, pat) for part in parts)
+        for pat in patterns
+    )
+
+
+def _walk(folder: Path, exclude: Sequence[str], skip: set[str]) -> Iterator[Path]:
+    """The text files under a folder, at any depth, in sorted order; hidden ones left out."""
+
+    def fail(exc: OSError) -> None:
+        where = exc.filename or folder
+        if isinstance(exc, PermissionError):
+            raise InputError(f"{where}: permission denied")
+        raise InputError(f"{where}: cannot be read ({exc.strerror or exc})")
+
+    for top, dirs, files in os.walk(folder, onerror=fail):
+        rel_top = os.path.relpath(top, folder)
+        rel_top = "" if rel_top == "." else rel_top.replace(os.sep, "/") + "/"
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not _excluded(rel_top + d, exclude)
+        )
+        for name in sorted(files):
+            f = Path(top, name)
+            if (
+                name.startswith(".")
+                or f.suffix.lower() not in TEXT_SUFFIXES
+                or _excluded(rel_top + name, exclude)
+                or os.path.realpath(f) in skip
+                or not f.is_file()
+            ):
+                continue
+            yield f
+
+
+def iter_paths(
+    paths: Iterable[str | Path],
+    exclude: Sequence[str] = (),
+    skip: Iterable[str] = (),
+    on_skip: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Files named, and the text files in folders named (at any depth, sorted), each once.
+
+    Folders leave out hidden files, files matching an ``exclude`` glob, the paths in ``skip``
+    (the report being written) and claimcheck's own reports (``on_skip`` hears of each);
+    a file named on its own is always read. InputError when a folder holds no text file.
+    """
+    skipped = {os.path.realpath(s) for s in skip}
     out: list[Path] = []
     for raw in paths:
         if str(raw) == "":
@@ -241,18 +338,21 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
         if str(raw) == STDIN:
             out.append(Path(STDIN))
             continue
+        refuse_url(str(raw))
         p = Path(raw)
         try:
             if p.is_dir():
-                found = sorted(
-                    f
-                    for f in p.iterdir()
-                    if f.suffix.lower() in TEXT_SUFFIXES
-                    and not f.name.startswith(".")
-                    and f.is_file()
-                )
+                found = []
+                for f in _walk(p, exclude, skipped):
+                    if is_report(f):
+                        if on_skip is not None:
+                            on_skip(f)
+                        continue
+                    found.append(f)
                 if not found:
-                    raise InputError(f"{p}: folder holds no .txt, .md or .html file")
+                    raise InputError(
+                        f"{p}: folder holds no .txt, .md or .html file (nor do its subfolders)"
+                    )
                 out.extend(found)
             elif p.exists() or p.is_symlink():
                 out.append(p)
@@ -272,7 +372,14 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def read_documents(paths: Iterable[str | Path], cache: str | Path | None = None) -> list[Document]:
+def read_documents(
+    paths: Iterable[str | Path],
+    exclude: Sequence[str] = (),
+    skip: Iterable[str] = (),
+    on_skip: Callable[[Path], None] | None = None,
+    stdin_name: str | None = None,
+    cache: str | Path | None = None,
+) -> list[Document]:
     """Documents for the paths given, with ids made unique where two files share a name.
 
     A path may be an http(s) URL: the page is fetched (kept in and read from ``cache`` when a
@@ -282,13 +389,19 @@ def read_documents(paths: Iterable[str | Path], cache: str | Path | None = None)
 
     given = list(paths)
     urls = list(dict.fromkeys(p for p in given if is_url(p)))
-    files = iter_paths([p for p in given if not is_url(p)]) if len(urls) < len(given) else []
+    files = (
+        iter_paths([p for p in given if not is_url(p)], exclude, skip, on_skip)
+        if len(urls) < len(given)
+        else []
+    )
     names = Counter(f.name for f in files)
     docs = []
     for f in files:
         doc_id = f.name if names[f.name] == 1 else os.path.normpath(str(f))
-        doc_id = "stdin" if str(f) == STDIN else doc_id
-        docs.append(read_document(f, doc_id))
+        if str(f) == STDIN:
+            docs.append(read_document(f, None, stdin_name))
+        else:
+            docs.append(read_document(f, doc_id))
     docs.extend(read_url(str(url), cache=cache) for url in urls)
     return docs
 

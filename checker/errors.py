@@ -23,3 +23,16 @@ class InputError(ClaimcheckError):
 
 class ConfigError(ClaimcheckError):
     """A configuration file with an unknown key or a bad value."""
+
+
+class OutputError(ClaimcheckError):
+    """A report that cannot be written where it was asked to go."""
+
+
+class OutputClosed(ClaimcheckError):
+    """The reader of standard output (or of a FIFO) went away: 141, as a shell reports SIGPIPE."""
+
+    exit_code = 141
+
+    def __init__(self, message: str = "output closed") -> None:
+        super().__init__(message)

@@ -90,8 +90,10 @@ def test_gate_json_contract_and_message() -> None:
         "gate", str(FIXTURES / "drafts" / "wrong-toll.md"), "--source", ARTICLES, "-f", "json"
     )
     assert code == 1
-    data = json.loads(out)
-    assert set(data) >= {"schema", "draft", "sources", "findings", "summary"}
+    whole = json.loads(out)
+    assert set(whole) == {"schema", "reports", "summary", "ignored", "failed"}
+    (data,) = whole["reports"]
+    assert set(data) >= {"draft", "sources", "findings", "summary"}
     bad = [f for f in data["findings"] if f["status"] == "contradicted"]
     assert len(bad) == 1
     assert bad[0]["claim"]["text"] == "119"

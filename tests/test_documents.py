@@ -228,11 +228,22 @@ def test_unreadable_file_is_permission_denied(
 def test_unlistable_folder_is_permission_denied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "2024").mkdir(parents=True)
     (tmp_path / "wire" / "a.txt").write_text("129 people", encoding="utf-8")
-    _deny(monkeypatch, tmp_path / "wire", "iterdir")
+    (tmp_path / "wire" / "2024" / "b.txt").write_text("130 people", encoding="utf-8")
+    original = os.scandir
+    denied = str(tmp_path / "wire" / "2024")
+
+    def scandir(path: str) -> object:
+        # Tests run as root, which lists any folder whatever its mode: the refusal is simulated.
+        if os.fspath(path) == denied:
+            raise PermissionError(13, "Permission denied", denied)
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
     code, _, err = run_cli(capsys, "extract", str(tmp_path / "wire"))
-    assert_one_error_line(code, err, str(tmp_path / "wire"), "permission denied")
+    # A subfolder that cannot be listed stops the run: skipping it would lose sources.
+    assert_one_error_line(code, err, denied, "permission denied")
 
 
 @pytest.mark.skipif(

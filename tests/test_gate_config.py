@@ -30,7 +30,7 @@ def gate(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str,
     """Run `claimcheck gate ... --format json` through main(); the exit code, report and stderr."""
     code = main(["gate", *args, "--format", "json"])
     out, err = capsys.readouterr()
-    return code, json.loads(out) if out else {}, err
+    return code, json.loads(out)["reports"][0] if out else {}, err
 
 
 def write(path: Path, text: str) -> Path:
