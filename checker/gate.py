@@ -46,6 +46,8 @@ class GateReport:
     fail_on: str = "contradicted"
     ignored: int = 0
     warnings: tuple[Warning_, ...] = ()
+    # The draft's prose view, offsets as in its file: the HTML report shows the draft whole.
+    prose: str = ""
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(("contradicted", "supported", "unsupported"), 0)
@@ -89,6 +91,7 @@ def gate(
         fail_on=fail_on,
         ignored=left.ignored,
         warnings=left.warnings,
+        prose=draft.prose,
     )
 
 
