@@ -20,7 +20,7 @@ from checker.output import STDOUT, check_target, open_output, stdout_is_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-GATE_FORMATS = ("rich", "json", "sarif", "github", "junit", "markdown")
+GATE_FORMATS = ("rich", "json", "sarif", "github", "junit", "markdown", "html")
 PROGRESS_BYTES = 4 * 1024 * 1024  # show a progress bar on a terminal past this much input
 
 
@@ -207,7 +207,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | N
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@output_options(("rich", "json", "markdown"), "rich")
+@output_options(("rich", "json", "markdown", "html"), "rich")
 @click.option(
     "--explain", is_flag=True, help="Show why claims were aligned and which intervals clash."
 )
@@ -251,6 +251,10 @@ def check(
         from checker.report import markdown
 
         _emit(markdown.render(report, explain=explain, show_single=show_single), output, paths)
+    elif fmt == "html":
+        from checker.report import html
+
+        _emit(html.render(report), output, paths)
     else:
         from checker.report import terminal
 
@@ -319,7 +323,7 @@ def gate(
         from checker.report import json as json_report
 
         _emit_chunks(json_report.chunks(json_report.gates_data(reports)), output, protect)
-    elif fmt in ("sarif", "junit"):
+    elif fmt in ("sarif", "junit", "html"):
         import importlib
 
         _emit(importlib.import_module(f"checker.report.{fmt}").render(reports), output, protect)
