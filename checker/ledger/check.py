@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import os
 from collections import defaultdict
@@ -64,15 +65,17 @@ _ACROSS = Settings()  # two stored articles are not known to tell one story
 def label(article: Article) -> str:
     """How evidence names a stored article: outlet, date and file, e.g. "Wire, 14 Nov 2015,
     a.md" (so that every report format cites them)."""
-    where = os.path.relpath(article.path) if not _outside(article.path) else article.path
-    return f"{article.outlet or 'outlet unknown'}, {day(article.published)}, {where}"
+    return f"{article.outlet or 'outlet unknown'}, {day(article.published)}, {_where(article.path)}"
 
 
-def _outside(path: str) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _where(path: str) -> str:
+    """The path relative to the current folder when it lies below it."""
     try:
-        return os.path.relpath(path).startswith("..")
+        relative = os.path.relpath(path)
     except ValueError:  # another drive
-        return True
+        return path
+    return path if relative.startswith("..") else relative
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -189,7 +192,8 @@ def check_article(
         fail_on=fail_on,
         source_claims=[current[n][1] for n in names],
     )
-    revised = _Revised(by_id, later)
+    cited = {(label(s.article), s.claim.start, s.claim.text): s.id for s in stored}
+    revised = _Revised(by_id, later, cited)
     findings, history, superseded = [], [], []
     for f in report.findings:
         finding, past, stale = revised.explain(f)
@@ -212,6 +216,7 @@ class _Revised:
 
     by_id: dict[int, Stored]
     later: dict[int, int]
+    cited: dict[tuple[str, int, str], int]  # (label, start, text) of a stored claim -> its id
 
     def latest(self, i: int) -> int:
         seen = {i}
@@ -230,7 +235,7 @@ class _Revised:
         """The finding with its figure's history, and the verdict on a superseded figure."""
         history: list[Stored] = []
         for e in f.evidence:
-            latest = next((s.id for s in self.by_id.values() if _is(s, e)), None)
+            latest = self.cited.get((e.source, e.start, e.text))
             if latest is not None:
                 history.extend(s for s in self.chain(latest) if s not in history)
         stale = self._stale(f.claim)
@@ -279,14 +284,6 @@ class _Revised:
                 if not compatible(claim, new.claim):
                     return new
         return None
-
-
-def _is(s: Stored, cited: Claim) -> bool:
-    return (
-        label(s.article) == cited.source
-        and s.claim.start == cited.start
-        and s.claim.text == cited.text
-    )
 
 
 def _cited(s: Stored) -> Claim:

@@ -161,6 +161,8 @@ class SQLiteStore:
         # In WAL mode NORMAL survives a crash of the process intact; only a power cut may lose
         # the last transactions (never corrupt the file, never leave half an article).
         db.execute("PRAGMA synchronous = NORMAL")
+        # The index's pages stay in memory while an archive is added (64 MB at most).
+        db.execute("PRAGMA cache_size = -65536")
         if version < SCHEMA_VERSION:
             self._migrate()
 
