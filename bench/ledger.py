@@ -173,6 +173,62 @@ def _verdicts(last: Row) -> Iterator[str]:
         yield f"{what} {at}: {value} (target {target}: {'met' if ok else 'MISSED'})"
 
 
+@dataclass
+class Tally:
+    checked: int = 0
+    contradicted: int = 0
+    supported: int = 0
+    same_event: int = 0  # contradicted by another outlet's text on the same event
+    other_event: int = 0  # contradicted by a text on the other event of the same topic
+    other_topic: int = 0  # contradicted by a text on another topic
+    supported_elsewhere: int = 0  # supported only by texts on other events
+
+
+def ecbplus(folder: Path, ledger: Path) -> Tally:
+    """Every ECB+ text added to one ledger (each its own outlet, all of one day), then each
+    checked against all the others: where its contradicted figures' evidence comes from."""
+    from checker.documents import read_document
+
+    texts = sorted(folder.glob("*/*.txt"))
+    if not texts:
+        sys.exit(f"bench/ledger.py: no ECB+ texts under {folder}")
+    meta = {t: Metadata("2000-01-01", t.stem) for t in texts}
+    tally = Tally()
+    with SQLiteStore(ledger) as store:
+        with store.batch():
+            for t in texts:
+                doc = read_document(t)
+                store.put(article_of(doc, meta[t], []), claims_of(doc))
+        for t in texts:
+            report = check_article(store, read_document(t), meta[t])
+            event = {label_: Path(a.path).parent.name for label_, a in _labelled(report)}
+            tally.checked += 1
+            for f in report.gate.findings:
+                events = {event[e.source] for e in f.evidence}
+                if f.status == "supported":
+                    tally.supported += 1
+                    tally.supported_elsewhere += t.parent.name not in events
+                elif f.status == "contradicted":
+                    tally.contradicted += 1
+                    _count(tally, t.parent.name, events)
+    return tally
+
+
+def _labelled(report: object) -> list[tuple[str, object]]:
+    gate_report = report.gate  # type: ignore[attr-defined]
+    return [(s[0], a) for s, a in zip(gate_report.sources, report.sources, strict=True)]  # type: ignore[attr-defined]
+
+
+def _count(tally: Tally, own: str, events: set[str]) -> None:
+    topic = own.split("-")[0]
+    if own in events:
+        tally.same_event += 1
+    elif any(e.split("-")[0] == topic for e in events):
+        tally.other_event += 1
+    else:
+        tally.other_topic += 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--largest", action="store_true", help="go on to 1,000,000 articles")
@@ -184,7 +240,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="seconds each growth step may take before it stops short (default 1,800)",
     )
     parser.add_argument("--ledger", help="ledger file to build (default: a temporary one)")
+    parser.add_argument(
+        "--ecbplus",
+        metavar="DIR",
+        help="instead: load the ECB+ dev texts in DIR as a ledger and check each in turn",
+    )
     args = parser.parse_args(argv)
+    if args.ecbplus:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = ecbplus(Path(args.ecbplus), Path(args.ledger or Path(tmp) / "ecbplus.sqlite"))
+        print(
+            f"ECB+ as a ledger: {t.checked} texts checked against all the others; "
+            f"{t.contradicted} figures contradicted: {t.same_event} by a text on the same "
+            f"event, {t.other_event} by one on the topic's other event, {t.other_topic} by one "
+            f"on another topic (false conflicts across events: {t.other_event + t.other_topic}); "
+            f"{t.supported} supported, {t.supported_elsewhere} of them only by texts on "
+            "other events"
+        )
+        return 0
     sizes = [s for s in (*SIZES, LARGEST) if (s <= 10_000 or not args.quick)]
     sizes = [s for s in sizes if s != LARGEST or args.largest]
     gen = Generator()

@@ -325,3 +325,15 @@ def test_the_ledger_is_in_wal_mode(wire: Path) -> None:
 def test_add_refuses_standard_input(tmp_path: Path) -> None:
     code, _, err = run("ledger", "--ledger", str(tmp_path / "l.sqlite"), "add", "-")
     assert code == 2 and "standard input" in err
+
+
+def test_a_ledger_indexed_under_other_keys_is_reindexed(wire: Path) -> None:
+    with sqlite3.connect(wire / "l.sqlite") as db:
+        before = db.execute("SELECT count(*) FROM postings").fetchone()[0]
+        db.execute("DELETE FROM postings")
+        db.execute("UPDATE meta SET value = 'an older matcher' WHERE key = 'index'")
+    with SQLiteStore(wire / "l.sqlite") as store:
+        assert store.stats().postings == before > 0
+    draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "132")
+    _, data = check_json(wire / "l.sqlite", draft)
+    assert data["findings"][0]["status"] == "supported"

@@ -34,12 +34,12 @@ _CHILD = textwrap.dedent(
     index = SQLiteStore._index
     calls = []
 
-    def stalled(self, claims, sign):
+    def stalled(self, ids, claims, sign):
         calls.append(1)
         if len(calls) == 2:
             Path(marker).write_text("inside")
             time.sleep(120)
-        index(self, claims, sign)
+        index(self, ids, claims, sign)
 
     SQLiteStore._index = stalled
     for path in paths:

@@ -14,8 +14,9 @@ from checker.compare import compatible
 from checker.documents import Document, claims_of
 from checker.gate import Finding, GateReport, Ignore, gate, phrase
 from checker.ledger.ingest import Metadata, article_of
+from checker.ledger.keys import Keys, index_keys
 from checker.ledger.store import Article, Store, Stored
-from checker.match import Settings, block_key, relate
+from checker.match import TOPIC_SHARED, Settings, block_key, relate
 from claims import Claim
 
 # Retrieval: per draft figure, the rarest terms of its block each propose their newest claims,
@@ -43,11 +44,12 @@ class LedgerReport:
         return self.gate.failed
 
 
-def candidates(store: Store, claim: Claim) -> list[int]:
-    """Ids of the stored claims most likely to state the same fact as ``claim``: through the
-    index of blocking keys and frame terms, never a scan."""
+def candidates(store: Store, keys: Keys) -> list[int]:
+    """Ids of the stored claims most likely to state the same fact as the claim indexed under
+    ``keys`` (see checker.ledger.keys): through the index, never a scan."""
     scores: dict[int, float] = defaultdict(float)
-    for posting in store.postings(block_key(claim), claim.terms, RAREST_TERMS, NEWEST_PER_TERM):
+    key, terms = keys
+    for posting in store.postings(key, terms, RAREST_TERMS, NEWEST_PER_TERM):
         weight = 1.0 / math.log(2 + posting.count)  # a rare term says more than a common one
         for i in posting.ids:
             scores[i] += weight
@@ -60,6 +62,14 @@ def _same_statement(a: Claim, b: Claim) -> bool:
 
 
 _ACROSS = Settings()  # two stored articles are not known to tell one story
+
+
+def _aligned(draft: Claim, stored: Claim) -> bool:
+    """A stored figure the verdict may weigh: the same statement, and when the figures differ,
+    from an article about the same event (their topics share names), as a ledger holds many."""
+    return _same_statement(draft, stored) and (
+        compatible(draft, stored) or len(set(draft.topic) & set(stored.topic)) >= TOPIC_SHARED
+    )
 
 
 def label(article: Article) -> str:
@@ -163,14 +173,21 @@ def check_article(
     """
     article = article_of(doc, given or Metadata(), notes if notes is not None else [])
     claims = claims_of(doc)
-    proposed_ids = [candidates(store, c) for c in claims]
+    proposed_ids = [candidates(store, keys) for keys in index_keys(claims)]
     ids = sorted({i for group in proposed_ids for i in group})
     by_id = {
         s.id: s
         for s in store.load(ids)
         if s.article.path != article.path and not _earlier(article.published, s.article.published)
     }
-    proposed = [[by_id[i] for i in group if i in by_id] for group in proposed_ids]
+    # Only what the shared matcher aligns with a draft figure, across stories, goes on to the
+    # gate's verdict: the gate takes its sources to tell the draft's own story, a ledger's
+    # candidates come from every story it holds.
+    proposed = [
+        [by_id[i] for i in group if i in by_id and _aligned(c, by_id[i].claim)]
+        for c, group in zip(claims, proposed_ids, strict=True)
+    ]
+    by_id = {s.id: s for group in proposed for s in group}
     later = revisions(proposed, article, claims)
     stored = list(by_id.values())
     current: dict[str, tuple[Article, list[Claim]]] = {}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.ledger.codec import COLUMNS, LedgerError, decode, encode, strings_json, strings_of_json
+from checker.ledger.keys import INDEX, index_keys
 from checker.ledger.store import Article, Postings, Stats, Stored
 from claims import Claim
 
@@ -130,12 +131,12 @@ class SQLiteStore:
         _refuse_foreign(self.path)
         if not create and not self.path.exists():
             raise LedgerError(f"{self.path}: no ledger here (add articles first)")
+        self._term_ids: dict[tuple[str, str, str], int] = {}
         try:
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._open()
         except sqlite3.Error as exc:
             raise LedgerError(f"{self.path}: cannot open the ledger ({exc})") from None
-        self._term_ids: dict[tuple[str, str, str], int] = {}
 
     def _open(self) -> None:
         db = self._db
@@ -165,6 +166,35 @@ class SQLiteStore:
         db.execute("PRAGMA cache_size = -65536")
         if version < SCHEMA_VERSION:
             self._migrate()
+        row = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
+        if row is None or row[0] != INDEX:
+            self._reindex()
+
+    def _reindex(self) -> None:
+        """Index every stored claim under the matcher's present keys (see checker.ledger.keys):
+        a ledger outlives the matcher that first indexed it."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM postings")
+            db.execute("DELETE FROM terms")
+            self._term_ids = {}
+            articles = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+            for article_id in articles:
+                ids = [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT id FROM claims WHERE article_id = ? ORDER BY id", (article_id,)
+                    )
+                ]
+                stored = self._claims(ids)
+                self._index([s.id for s in stored], [s.claim for s in stored], +1)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (INDEX,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            self._term_ids = {}
+            raise
 
     def _migrate(self) -> None:
         db = self._db
@@ -246,28 +276,27 @@ class SQLiteStore:
             f"VALUES ({', '.join('?' * (len(COLUMNS) + 4))})",
             rows,
         )
-        self._index([(first + i, c) for i, c in enumerate(claims)], +1)
+        self._index(range(first, first + len(claims)), claims, +1)
 
-    def _index(self, claims: Sequence[tuple[int, Claim]], sign: int) -> None:
-        """Add (sign +1) or take out (-1) the postings of these claims (id, claim)."""
+    def _index(self, ids: Sequence[int], claims: Sequence[Claim], sign: int) -> None:
+        """Add (sign +1) or take out (-1) the postings of one article's claims."""
         db = self._db
         postings: list[tuple[tuple[str, str, str], int]] = []
-        for claim_id, c in claims:
-            kind, unit = c.kind, c.unit or ""
-            postings.extend(((kind, unit, t), claim_id) for t in dict.fromkeys(c.terms))
+        for claim_id, ((kind, unit), terms) in zip(ids, index_keys(claims), strict=True):
+            postings.extend(((kind, unit, t), claim_id) for t in terms)
         counts = Counter(key for key, _ in postings)
         db.executemany(
             "INSERT INTO terms (kind, unit, term, count) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (kind, unit, term) DO UPDATE SET count = count + excluded.count",
             ((*key, sign * n) for key, n in counts.items()),
         )
-        ids = self._ids(list(counts))
+        term_ids = self._ids(list(counts))
         sql = (
             "INSERT INTO postings (term_id, claim_id) VALUES (?, ?)"
             if sign > 0
             else "DELETE FROM postings WHERE term_id = ? AND claim_id = ?"
         )
-        db.executemany(sql, ((ids[key], claim_id) for key, claim_id in postings))
+        db.executemany(sql, ((term_ids[key], claim_id) for key, claim_id in postings))
 
     def _ids(self, keys: Sequence[tuple[str, str, str]]) -> dict[tuple[str, str, str], int]:
         missing = [k for k in keys if k not in self._term_ids]
@@ -287,7 +316,8 @@ class SQLiteStore:
         ids = [
             r[0] for r in db.execute("SELECT id FROM claims WHERE article_id = ?", (article_id,))
         ]
-        self._index([(s.id, s.claim) for s in self._claims(ids)], -1)
+        stored = self._claims(ids)
+        self._index([s.id for s in stored], [s.claim for s in stored], -1)
         db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
         db.execute("DELETE FROM sentences WHERE article_id = ?", (article_id,))
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
