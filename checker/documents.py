@@ -379,11 +379,12 @@ def read_documents(
     on_skip: Callable[[Path], None] | None = None,
     stdin_name: str | None = None,
     cache: str | Path | None = None,
+    on_read: Callable[[int, int], None] | None = None,
 ) -> list[Document]:
     """Documents for the paths given, with ids made unique where two files share a name.
 
     A path may be an http(s) URL: the page is fetched (kept in and read from ``cache`` when a
-    folder is given) and read after the files.
+    folder is given) and read after the files. ``on_read(done, total)`` hears of each one read.
     """
     from checker.fetch import is_url, read_url
 
@@ -396,13 +397,19 @@ def read_documents(
     )
     names = Counter(f.name for f in files)
     docs = []
+    total = len(files) + len(urls)
     for f in files:
         doc_id = f.name if names[f.name] == 1 else os.path.normpath(str(f))
         if str(f) == STDIN:
             docs.append(read_document(f, None, stdin_name))
         else:
             docs.append(read_document(f, doc_id))
-    docs.extend(read_url(str(url), cache=cache) for url in urls)
+        if on_read is not None:
+            on_read(len(docs), total)
+    for url in urls:
+        docs.append(read_url(str(url), cache=cache))
+        if on_read is not None:
+            on_read(len(docs), total)
     return docs
 
 
