@@ -21,7 +21,6 @@ from checker.output import STDOUT, check_target, open_output, stdout_is_terminal
 F = TypeVar("F", bound=Callable[..., Any])
 
 GATE_FORMATS = ("rich", "json", "sarif", "github", "junit", "markdown", "html")
-PROGRESS_BYTES = 4 * 1024 * 1024  # show a progress bar on a terminal past this much input
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +188,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | N
       claimcheck extract fixtures/articles --format json
     """
     docs = _read(paths, output, cache=cache)
-    claims = [c for d in docs for c in _progress(_extract, d)]
+    claims = [c for found in _extract_all(docs) for c in found]
     if style().statistics:
         from checker.report import statistics
 
@@ -237,8 +236,9 @@ def check(
     docs = _read(paths, output, cache=cache)
     if len(docs) < 2:
         raise UsageError(f"check needs at least two sources, got {len(docs)} ({', '.join(paths)})")
-    claims = [_progress(_extract, d) for d in docs]
-    report = run_check(docs, claims=claims)
+    claims = _extract_all(docs)
+    with _matching(len(docs)):
+        report = run_check(docs, claims=claims)
     if style().statistics:
         from checker.report import statistics
 
@@ -408,7 +408,7 @@ def _gate_reports(
             docs = _read(
                 source_paths, output, also_protect=drafts, exclude=config.exclude, cache=cache
             )
-            read[key] = (docs, [_progress(_extract, d) for d in docs])
+            read[key] = (docs, _extract_all(docs))
         docs, claims = read[key]
         here = None if draft == STDIN or is_url(draft) else os.path.realpath(draft)
         own = [i for i, d in enumerate(docs) if d.path == STDIN or os.path.realpath(d.path) != here]
@@ -465,14 +465,20 @@ def _read(
         _refuse_overwrite(output, (*paths, *also_protect))
     if list(paths).count(STDIN) > 1:
         raise UsageError("- names standard input more than once")
-    docs = read_documents(
-        paths,
-        exclude=(*flags, *exclude),
-        skip=(output,) if output and output != STDIN else (),
-        on_skip=lambda f: _note(f"{f}: a claimcheck report, not read as a source"),
-        stdin_name=stdin_name,
-        cache=cache,
-    )
+    from checker import progress
+    from checker.fetch import is_url
+
+    fetching = any(is_url(p) for p in paths)
+    with progress.bar("reading", progress.wanted(style().quiet), long=fetching) as update:
+        docs = read_documents(
+            paths,
+            exclude=(*flags, *exclude),
+            skip=(output,) if output and output != STDIN else (),
+            on_skip=lambda f: _note(f"{f}: a claimcheck report, not read as a source"),
+            stdin_name=stdin_name,
+            cache=cache,
+            on_read=update,
+        )
     _note_fallback(docs)
     return docs
 
@@ -488,22 +494,18 @@ def _note_fallback(docs: Sequence[Any]) -> None:
             _note(f"{d.path}: not UTF-8, read as {d.encoding}")
 
 
-def _progress(work: Callable[[Any], Any], doc: Any) -> Any:
-    """Run ``work(doc)``, with a transient spinner on a terminal when the document is large."""
-    if len(doc.text) < PROGRESS_BYTES or style().quiet or not sys.stderr.isatty():
-        return work(doc)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _extract_all(docs: Sequence[Any]) -> list[Any]:
+    """The claims of each document, with a progress bar on a terminal when they are many."""
+    from checker import progress
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("reading figures in {task.description}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        bar.add_task(doc.id, total=None)
-        return work(doc)
+    return progress.each(docs, _extract, "reading figures", progress.wanted(style().quiet))
+
+
+def _matching(sources: int) -> Any:
+    from checker import progress
+
+    many = sources >= progress.MANY and progress.wanted(style().quiet)
+    return progress.spinner("matching figures", many)
 
 
 def _refuse_overwrite(output: str, inputs: Sequence[str]) -> None:
