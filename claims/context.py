@@ -20,7 +20,7 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = regex.compile(r"([\w.]{1,12})[.!?][\"'”’)\]]?$")
 
-WORD_RE = regex.compile(r"[A-Za-z][A-Za-z'’.-]{0,40}+")
+WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]{0,40}+")  # "Zürich" is one word, not "rich"
 
 STOPWORDS = frozenset(
     """a an the and or but if of in on at to for from by with as into onto over under about after

@@ -63,7 +63,7 @@ _EVACUATED_RIGHT = _word_after(
 _EVACUATED_LEFT = _word_before(r"evacuated|evacuating|displaced|displacing|relocated|rehoused", 3)
 _MISSING_RIGHT = _word_after(r"missing|unaccounted", 3)
 _INJURY_LEFT = _word_before(r"injured|injuring|wounded|wounding|hurt", 3)
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*+")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")  # any script's letters: "cafés", not "caf"
 _OF_NOUN = regex.compile(
     r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[0-9,.]++\s++)?+"
 )
