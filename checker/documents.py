@@ -254,10 +254,10 @@ _URL = regex.compile(r"\A[A-Za-z][A-Za-z0-9+.-]{0,30}+://")
 # SARIF, JUnit), so one written into a sources folder is never read back as a source.
 _REPORT_HEAD = regex.compile(
     r"\A(?:\ufeff)?(?:"
-    r"(?:# )?claimcheck (?:gate|check|extract|statistics)\b"
-    r"|::(?:error|warning|notice)\b[^\n]{0,2000}+claimcheck"
-    r"|\{\s*+\"(?:schema|\$schema|version)\"\s*+:[^\n]{0,200}+(?:claimcheck|sarif)"
-    r"|<\?xml[^\n]{0,200}+\n<testsuites name=\"claimcheck\""
+    r"(?:# )?claimcheck (?:gate|check|extract|statistics|[0-9])"
+    r"|::(?:error|warning|notice)\b[^\n]{0,2000}?claimcheck"
+    r"|\{\s*+\"(?:schema|\$schema|version)\"\s*+:[^\n]{0,200}?(?:claimcheck|sarif|2\.1\.0)"
+    r"|<\?xml[^\n]{0,200}?\n<testsuites name=\"claimcheck\""
     r")"
 )
 _HEAD_BYTES = 512

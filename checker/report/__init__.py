@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from claims import Claim
@@ -14,6 +16,7 @@ _SPACE_AFTER = regex.compile(r"(?<=[(\[{])\s++")
 _SPACES = regex.compile(r"\s++")
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence's figures share it: tidy it once
 def tidy(sentence: str) -> str:
     """A sentence on one line, without the spaces masking left before punctuation."""
     return _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", _SPACES.sub(" ", sentence))).strip()
