@@ -1,0 +1,166 @@
+"""What the scorer sees of a pair of figures: general features of their statements and roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checker.align import Candidate, Frame
+from checker.compare import compatible
+from claims import Claim
+
+# Measures that say only what kind of figure it is, not what it counts.
+GENERIC_MEASURES = frozenset(
+    {"count", "share", "date", "duration", "length", "mass", "area", "volume", "amount", "year",
+     "ratio", "ordinal", "time ago", "people", "speed", "temperature", "energy", "power"}
+)  # fmt: skip
+
+RATIO_FLOOR = 0.3
+
+# The names and order of the features: the scorer's weights file is keyed by them. The values
+# themselves are not features: several pair labels are derived from value agreement (see
+# bench/datasets.py), and the verdict weighs the values once the statements are aligned.
+NAMES = (
+    "sentence",  # IDF-weighted cosine of the two sentences
+    "clause",  # ... of the words around each figure
+    "best_sentence",  # the candidate's sentence is the most similar one found
+    "relative",  # its similarity over the most similar sentence's
+    "sentence_x_relative",  # alike and the most alike: the product
+    "clause_x_overall",  # the same for the clauses
+    "weak_sentence",  # the sentences share little (cosine under 0.12)
+    "strong_sentence",  # ... much (over 0.5)
+    "measure_same",  # both name the same specific measure
+    "measure_near",  # fuzzy likeness of two specific measures
+    "measure_generic",  # one of them names no specific measure
+    "measure_differ",  # both specific, unalike
+    "clause_in_sentence",  # clause likeness over the best of the candidate sentence's figures
+    "clause_overall",  # ... over the best of all candidates
+    "next_words",  # share of the nearest words on each side in common
+    "time_clash",  # words of time near both figures, none in common
+    "time_same",  # ... one in common
+    "word_after",  # the content word right after each figure is the same lemma
+    "word_before",  # ... right before
+    "order_same",  # the same place among the figures of the sentence
+    "alone",  # the candidate is the only figure of its block in its sentence
+    "scope_clash",  # both pinned to a place or time, different ones
+    "scope_same",  # both pinned, to the same one
+    "period_differ",  # one counts over a period the other does not
+    "qualifier_same",
+    "same_unit",  # the same unit as stated
+    "superseded",  # one of them is an earlier figure ("up from an earlier 25")
+    "increment_differ",
+    "kind_date",
+    "kind_count",
+    "kind_money",
+    "kind_percent",
+)
+
+
+def measure_relation(a: str, b: str) -> tuple[float, float, float, float]:
+    """(same, near, generic, differ) of two measure phrases."""
+    if a.startswith("earlier "):
+        a = a[len("earlier ") :]
+    if b.startswith("earlier "):
+        b = b[len("earlier ") :]
+    if a in GENERIC_MEASURES or b in GENERIC_MEASURES:
+        return 0.0, 0.0, 1.0, 0.0
+    if a == b:
+        return 1.0, 1.0, 0.0, 0.0
+    near = fuzz.token_set_ratio(a, b) / 100.0
+    return 0.0, near, 0.0, 1.0 if near < 0.6 else 0.0
+
+
+def _pinned(claim: Claim) -> set[str]:
+    return {s for s in claim.scope if not s.startswith("per ")}
+
+
+def _periods(claim: Claim) -> set[str]:
+    return {s for s in claim.scope if s.startswith("per ")}
+
+
+def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
+    """Why two figures that disagree may be figures of different facts, or "".
+
+    No scorer probability overrides these: a conflict needs the same place, time and period.
+    """
+    pa, pb = _pinned(a), _pinned(b)
+    if pa and pb and not pa & pb:
+        return f"different scope: {', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
+    if fa.times and fb.times and not fa.times & fb.times:
+        return f"different times: {', '.join(sorted(fa.times))} vs {', '.join(sorted(fb.times))}"
+    if _periods(a) != _periods(b):
+        return "one counts over a period, the other does not (or over another)"
+    if a.measure.startswith("earlier ") != b.measure.startswith("earlier "):
+        return "one is an earlier figure"
+    if a.increment != b.increment:
+        return "one is counted on top of another"
+    return ""
+
+
+def agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """Both figures can be true as stated: in one currency, with overlapping intervals."""
+    if a.kind == "money" and a.unit != b.unit:
+        return False
+    return compatible(a, b, tolerance)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a pair's features compare it with: the other candidates of the same figure."""
+
+    best_sentence: float  # the most similar candidate sentence's similarity
+    best_clause: float  # the most similar candidate clause's similarity
+    best_clause_in: dict[tuple[str, str], float]  # ... per candidate sentence
+    alone: bool  # the candidate is its sentence's only figure of the block
+
+
+def pair_features(
+    a: Claim, fa: Frame, b: Claim, fb: Frame, cand: Candidate, clause: float, ctx: Context
+) -> list[float]:
+    """The feature vector of the pair (a figure, a candidate restatement), in `NAMES` order."""
+    same, near, generic, differ = measure_relation(a.measure, b.measure)
+    pa, pb = _pinned(a), _pinned(b)
+    both_pinned = bool(pa and pb)
+    superseded = a.measure.startswith("earlier ") != b.measure.startswith("earlier ")
+    kind = a.kind
+    # Being the most alike of weak candidates says little: a ratio's floor keeps it from
+    # counting as much as being the most alike of strong ones.
+    in_sentence = max(ctx.best_clause_in.get((b.source, b.sentence), 0.0), RATIO_FLOOR)
+    around = fa.next_words | fb.next_words
+    relative = cand.similarity / max(ctx.best_sentence, RATIO_FLOOR)
+    overall = clause / max(ctx.best_clause, RATIO_FLOOR)
+    return [
+        cand.similarity,
+        clause,
+        1.0 if cand.rank == 0 and cand.similarity >= RATIO_FLOOR else 0.0,
+        relative,
+        cand.similarity * relative,
+        clause * overall,
+        1.0 if cand.similarity < 0.12 else 0.0,
+        1.0 if cand.similarity > 0.5 else 0.0,
+        same,
+        near,
+        generic,
+        differ,
+        clause / in_sentence,
+        overall,
+        len(fa.next_words & fb.next_words) / len(around) if around else 0.0,
+        1.0 if fa.times and fb.times and not fa.times & fb.times else 0.0,
+        1.0 if fa.times & fb.times else 0.0,
+        1.0 if fa.after and fa.after == fb.after else 0.0,
+        1.0 if fa.before and fa.before == fb.before else 0.0,
+        1.0 if fa.order == fb.order else 0.0,
+        1.0 if ctx.alone else 0.0,
+        1.0 if both_pinned and not pa & pb else 0.0,
+        1.0 if both_pinned and pa & pb else 0.0,
+        1.0 if _periods(a) != _periods(b) else 0.0,
+        1.0 if a.qualifier == b.qualifier else 0.0,
+        1.0 if (a.stated_unit or "") == (b.stated_unit or "") else 0.0,
+        1.0 if superseded else 0.0,
+        1.0 if a.increment != b.increment else 0.0,
+        1.0 if kind in ("date", "year") else 0.0,
+        1.0 if kind == "count" else 0.0,
+        1.0 if kind == "money" else 0.0,
+        1.0 if kind == "percent" else 0.0,
+    ]

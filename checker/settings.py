@@ -1,0 +1,29 @@
+"""Every threshold of alignment, scoring and verdicts, one name each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The thresholds a run uses; `.claimcheck.toml` and flags override the defaults.
+
+    Probabilities are the learned scorer's P(the two figures state the same fact).
+    """
+
+    # Alignment: how many of the most similar sentences of the other documents are searched for
+    # a figure's restatement, and how common a term may be before it stops proposing candidates.
+    candidate_sentences: int = 8
+    max_postings: int = 400
+    # Verdicts: a restatement must be at least this likely to support a figure, and a conflict
+    # more likely still (precision first).
+    support: float = 0.4
+    conflict: float = 0.85
+    # A figure of the sources that agrees with the draft's and is at least this likely its
+    # restatement keeps the draft's figure from being called contradicted.
+    rival: float = 0.2
+    # Extra relative tolerance for "about" figures (config key `tolerance`).
+    tolerance: float = 0.0
+    # An open bound ("at least 129") vouches only for figures up to this multiple of it.
+    open_bound_reach: float = 1.5
