@@ -380,7 +380,7 @@ def _gate_reports(
     from checker.documents import read_document
     from checker.gate import Ignore
     from checker.gate import gate as run_gate
-    from checker.settings import Settings
+    from checker.match import Settings
 
     if STDIN in drafts and STDIN in sources:
         raise UsageError("- names standard input as both a draft and a source")
@@ -424,7 +424,7 @@ def _gate_reports(
             run_gate(
                 draft_doc,
                 [docs[i] for i in own],
-                settings=Settings(tolerance=config.tolerance or 0.0),
+                settings=Settings(about_widen=config.tolerance or 0.0),
                 ignore=Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
                 fail_on=fail_on or config.fail_on or "contradicted",
                 source_claims=[claims[i] for i in own],

@@ -43,9 +43,15 @@ NAMES = (
     "word_before",  # ... right before
     "order_same",  # the same place among the figures of the sentence
     "alone",  # the candidate is the only figure of its block in its sentence
-    "scope_clash",  # both pinned to a place or time, different ones
-    "scope_same",  # both pinned, to the same one
+    "place_clash",  # both pinned to a named place, different ones
+    "place_same",  # ... the same one
+    "pinned_time_clash",  # both pinned to a time by their own phrase, different ones
+    "pinned_time_same",
     "period_differ",  # one counts over a period the other does not
+    "direction_clash",  # one rose, the other fell
+    "direction_same",
+    "comparison_same",  # the same relation word ("up from", "of", "per")
+    "lemma_same",  # what they count has the same head lemma
     "qualifier_same",
     "same_unit",  # the same unit as stated
     "superseded",  # one of them is an earlier figure ("up from an earlier 25")
@@ -59,10 +65,6 @@ NAMES = (
 
 def measure_relation(a: str, b: str) -> tuple[float, float, float, float]:
     """(same, near, generic, differ) of two measure phrases."""
-    if a.startswith("earlier "):
-        a = a[len("earlier ") :]
-    if b.startswith("earlier "):
-        b = b[len("earlier ") :]
     if a in GENERIC_MEASURES or b in GENERIC_MEASURES:
         return 0.0, 0.0, 1.0, 0.0
     if a == b:
@@ -71,12 +73,12 @@ def measure_relation(a: str, b: str) -> tuple[float, float, float, float]:
     return 0.0, near, 0.0, 1.0 if near < 0.6 else 0.0
 
 
-def _pinned(claim: Claim) -> set[str]:
-    return {s for s in claim.scope if not s.startswith("per ")}
+def _clash(x: str | None, y: str | None) -> bool:
+    return x is not None and y is not None and x != y
 
 
-def _periods(claim: Claim) -> set[str]:
-    return {s for s in claim.scope if s.startswith("per ")}
+def _same(x: str | None, y: str | None) -> bool:
+    return x is not None and x == y
 
 
 def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
@@ -84,15 +86,22 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
 
     No scorer probability overrides these: a conflict needs the same place, time and period.
     """
-    pa, pb = _pinned(a), _pinned(b)
-    if pa and pb and not pa & pb:
-        return f"different scope: {', '.join(sorted(pa))} vs {', '.join(sorted(pb))}"
+    if _clash(a.place, b.place):
+        return f"different places: {a.place} vs {b.place}"
+    if _clash(a.time, b.time):
+        return f"different times: {a.time} vs {b.time}"
     if fa.times and fb.times and not fa.times & fb.times:
         return f"different times: {', '.join(sorted(fa.times))} vs {', '.join(sorted(fb.times))}"
-    if _periods(a) != _periods(b):
+    if a.period != b.period:
         return "one counts over a period, the other does not (or over another)"
-    if a.measure.startswith("earlier ") != b.measure.startswith("earlier "):
+    if _clash(a.direction, b.direction):
+        return f"one went {a.direction}, the other {b.direction}"
+    if a.superseded != b.superseded:
         return "one is an earlier figure"
+    if a.co_stated and b.co_stated and not set(a.co_stated) & set(b.co_stated):
+        return "they date different figures"
+    if measure_relation(a.measure, b.measure)[3]:
+        return f"different measures: {a.measure} vs {b.measure}"
     if a.increment != b.increment:
         return "one is counted on top of another"
     return ""
@@ -120,9 +129,6 @@ def pair_features(
 ) -> list[float]:
     """The feature vector of the pair (a figure, a candidate restatement), in `NAMES` order."""
     same, near, generic, differ = measure_relation(a.measure, b.measure)
-    pa, pb = _pinned(a), _pinned(b)
-    both_pinned = bool(pa and pb)
-    superseded = a.measure.startswith("earlier ") != b.measure.startswith("earlier ")
     kind = a.kind
     # Being the most alike of weak candidates says little: a ratio's floor keeps it from
     # counting as much as being the most alike of strong ones.
@@ -152,12 +158,18 @@ def pair_features(
         1.0 if fa.before and fa.before == fb.before else 0.0,
         1.0 if fa.order == fb.order else 0.0,
         1.0 if ctx.alone else 0.0,
-        1.0 if both_pinned and not pa & pb else 0.0,
-        1.0 if both_pinned and pa & pb else 0.0,
-        1.0 if _periods(a) != _periods(b) else 0.0,
+        1.0 if _clash(a.place, b.place) else 0.0,
+        1.0 if _same(a.place, b.place) else 0.0,
+        1.0 if _clash(a.time, b.time) else 0.0,
+        1.0 if _same(a.time, b.time) else 0.0,
+        1.0 if a.period != b.period else 0.0,
+        1.0 if _clash(a.direction, b.direction) else 0.0,
+        1.0 if _same(a.direction, b.direction) else 0.0,
+        1.0 if _same(a.comparison, b.comparison) else 0.0,
+        1.0 if a.lemma and a.lemma == b.lemma else 0.0,
         1.0 if a.qualifier == b.qualifier else 0.0,
         1.0 if (a.stated_unit or "") == (b.stated_unit or "") else 0.0,
-        1.0 if superseded else 0.0,
+        1.0 if a.superseded != b.superseded else 0.0,
         1.0 if a.increment != b.increment else 0.0,
         1.0 if kind in ("date", "year") else 0.0,
         1.0 if kind == "count" else 0.0,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from checker.align import Frame, Index
+from checker.align import Frame, Index, frames
 from checker.features import NAMES, Context, pair_features
 from claims import Claim
 
@@ -96,3 +96,12 @@ def pairs(claim: Claim, frame: Frame, index: Index, scorer: Model | None = None)
         out.append(Pair(other, c.item, m.probability(x), tuple(x), c.similarity))
     out.sort(key=lambda p: -p.probability)
     return out
+
+
+def same_fact(a: Claim, b: Claim, scorer: Model | None = None) -> float:
+    """P(``a`` and ``b`` state the same fact), for two figures known only by themselves (no
+    rival candidates): the scorer's view of the pair alone."""
+    index = Index()
+    index.add_document([b])
+    found = pairs(a, frames([a])[0], index, scorer)
+    return found[0].probability if found else 0.0

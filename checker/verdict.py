@@ -8,31 +8,20 @@ agrees; otherwise unsupported. When unsure, no conflict.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from checker import suppress
 from checker.align import Frame, Index, frames
-from checker.compare import bounds
+from checker.compare import bounds, clear_bounds
+from checker.documents import Document, claims_of
 from checker.features import GENERIC_MEASURES, agree, apart
+from checker.gate import Finding, GateReport, _derivation, _derived, cite, phrase
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
 from checker.settings import Settings
+from checker.suppress import Ignore
 from claims import Claim
 
-STATUSES = ("contradicted", "unsupported", "supported")
 EVIDENCE_SHOWN = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """The verdict on one figure, with the evidence and what decided it."""
-
-    status: str  # supported | contradicted | unsupported
-    claim: Claim
-    evidence: tuple[Claim, ...]
-    message: str
-    score: float = 0.0  # the scorer's probability for the deciding restatement
-    aligned: str = ""  # the sentence of the deciding restatement
-    why: tuple[tuple[str, float], ...] = ()  # the features that weighed most, with their weight
 
 
 def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
@@ -100,7 +89,15 @@ def judge(
         if best.probability >= settings.conflict and not apart(
             claim, frame, best.other, index.frames[best.item]
         ):
-            parts = _derived(claim, [p.other for p in found])
+            parts = _derived(
+                claim,
+                [
+                    p.other
+                    for p in found
+                    if p.other.unit == claim.unit
+                    and (p.other.measure == claim.measure or p.other.measure in GENERIC_MEASURES)
+                ],
+            )
             if parts:
                 return Finding(
                     "unsupported",
@@ -150,80 +147,33 @@ def _finding(
     return Finding(status, claim, shown, message, top.probability, top.other.sentence, why)
 
 
-_DERIVED_CANDIDATES = 40
-_ADDITIVE = frozenset({"count", "money", "percent", "quantity"})
-
-
-def _derived(claim: Claim, candidates: Sequence[Claim]) -> tuple[Claim, ...]:
-    """Source figures the draft's figure is a sum or difference of, or the complement to 100
-    percent of: a figure the sources imply without stating it."""
-    value = claim.value
-    if value is None or claim.qualifier != "exact" or claim.kind not in _ADDITIVE:
-        return ()
-    exact = [
-        c
-        for c in candidates
-        if c.qualifier == "exact"
-        and c.value is not None
-        and c.unit == claim.unit
-        and (c.measure == claim.measure or c.measure in GENERIC_MEASURES)
-    ][:_DERIVED_CANDIDATES]
-    # A derived figure is stated to its own last digit, and never more loosely than 1 percent.
-    tol = max(min(claim.precision or 0.0, 0.01 * abs(value)), 1e-9 * abs(value))
-    if claim.kind == "percent":
-        for c in exact:
-            if abs((100 - (c.value or 0.0)) - value) <= tol:
-                return (c,)
-    for i, a in enumerate(exact):
-        for b in exact[i + 1 :]:
-            x, y = a.value or 0.0, b.value or 0.0
-            if x != y and (abs(x + y - value) <= tol or abs(abs(x - y) - value) <= tol):
-                return (a, b)
-    return ()
-
-
-def _derivation(claim: Claim, parts: tuple[Claim, ...]) -> str:
-    if len(parts) == 1:
-        return f"100 percent less {parts[0].text} ({parts[0].source}:{parts[0].line})"
-    a, b = parts
-    x, y, v = a.value or 0.0, b.value or 0.0, claim.value or 0.0
-    op = "the sum" if abs(x + y - v) < abs(abs(x - y) - v) + 1e-12 else "the difference"
-    return f"{op} of {a.text} ({a.source}:{a.line}) and {b.text} ({b.source}:{b.line})"
-
-
-def phrase(claim: Claim) -> str:
-    """A figure with what it counts, as an editor would say it: "139 deaths"."""
-    generic = claim.measure in GENERIC_MEASURES or claim.measure in ("ordinal", "ratio")
-    if claim.kind == "count":
-        return claim.text if generic else f"{claim.text} {claim.measure}"
-    return claim.text if generic else f"{claim.text} ({claim.measure})"
-
-
-def _fold(figure: str) -> str:
-    return " ".join(figure.lower().split())
-
-
-def cite(evidence: Sequence[Claim]) -> str:
-    """ "at least 129 (000.txt:5, 003.txt:26)": each distinct figure with where it stands."""
-    groups: dict[str, list[Claim]] = {}
-    for c in evidence:
-        groups.setdefault(_fold(c.text), []).append(c)
-    return "; ".join(
-        f"{' '.join(cs[0].text.split())} "
-        f"({', '.join(dict.fromkeys(f'{c.source}:{c.line}' for c in cs))})"
-        for cs in groups.values()
-    )
-
-
-def gate_claims(
-    draft: Sequence[Claim],
-    sources: Sequence[Sequence[Claim]],
+def gate(
+    draft: Document,
+    sources: Sequence[Document],
     settings: Settings | None = None,
+    ignore: Ignore | None = None,
+    fail_on: str = "contradicted",
+    source_claims: Sequence[Sequence[Claim]] | None = None,
     model: Model | None = None,
-) -> list[Finding]:
-    """The verdict on every draft figure against the sources' claims."""
+) -> GateReport:
+    """The gate with the learned scorer: each draft figure aligned with the sources' statements
+    most like its own and judged by `judge`. (The CLI's gate still runs the rule matcher of
+    `checker.gate` until this one holds our fixtures' results.)"""
     settings = settings or Settings()
     index = Index(settings)
-    for claims in sources:
-        index.add_document(claims)
-    return [judge(c, f, index, settings, model) for c, f in zip(draft, frames(draft), strict=True)]
+    for i, doc in enumerate(sources):
+        index.add_document(source_claims[i] if source_claims is not None else claims_of(doc))
+    claims = claims_of(draft)
+    frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
+    left = suppress.apply(draft, claims, ignore)
+    findings = [judge(c, frame_of[id(c)], index, settings, model) for c in left.kept]
+    clear_bounds()
+    return GateReport(
+        draft=draft.path,
+        draft_id=draft.id,
+        sources=tuple((d.id, d.path) for d in sources),
+        findings=tuple(findings),
+        fail_on=fail_on,
+        ignored=left.ignored,
+        warnings=left.warnings,
+    )

@@ -1,0 +1,56 @@
+"""The dev table on ../shared/benchmarks/, with floors that only go up (bench/accuracy.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED, load_bench
+
+BENCHMARKS = SHARED / "benchmarks"
+# The benchmarks' own score.py files open files without closing them.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+]
+
+# Measured with the shipped scorer (python bench/accuracy.py). Raise these when the gate or the
+# check improves; never lower them. (n, d) pairs are "n of d".
+FLOORS = {
+    "summedits": {"caught": 157},
+    "aggrefact": {"flagged": 203},
+    "newsroom": {"gate caught": 13, "check conflicts": 3, "check agreements": 5},
+    "ecbplus": {"agreements": 23, "conflicts": 1},
+}
+CEILINGS = {
+    "summedits": {"false alarms": 2},
+    "aggrefact": {"false alarms": 10},
+    "newsroom": {"gate false alarms": 1, "check false alarms": 1},
+    "ecbplus": {"false alarms": 2},
+}
+
+
+@pytest.fixture(scope="module")
+def table() -> dict[str, dict]:
+    if not BENCHMARKS.is_dir():
+        pytest.skip(f"the dev data is not beside the checkout ({BENCHMARKS} is absent)")
+    bench = load_bench("accuracy")
+    model = bench.shipped()
+    return dict(bench.table(lambda group: model, list(FLOORS), False))
+
+
+def _count(value: object) -> int:
+    return value[0] if isinstance(value, tuple) else int(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_dev_figures_hold_their_floors(table: dict[str, dict], name: str) -> None:
+    row = table[name]
+    for key, floor in FLOORS[name].items():
+        assert _count(row[key]) >= floor, (name, key, row[key])
+    for key, ceiling in CEILINGS[name].items():
+        assert _count(row[key]) <= ceiling, (name, key, row[key])
+
+
+def test_the_gate_beats_the_naive_diff_on_precision(table: dict[str, dict]) -> None:
+    for name in ("summedits", "aggrefact"):
+        row = table[name]
+        assert _count(row["false alarms"]) < _count(row["naive false alarms"]), name
