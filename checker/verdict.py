@@ -113,8 +113,8 @@ def judge(
             "unsupported",
             claim,
             against,
-            f"{said}; sources give other figures for this ({cite([p.other for p in against])}),"
-            " none states it with confidence",
+            f"{said}; sources give other figures for this"
+            f" ({cite(tuple(p.other for p in against))}), none states it with confidence",
             model,
             cited=False,
         )
@@ -124,7 +124,7 @@ def judge(
             claim,
             agreeing,
             f"{said}; the sources state it, but not clearly of the same thing"
-            f" ({cite([p.other for p in agreeing])})",
+            f" ({cite(tuple(p.other for p in agreeing))})",
             model,
             cited=False,
         )
