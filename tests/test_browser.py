@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from checker.cli import main
 
@@ -236,8 +236,12 @@ def test_gate_report_marks_each_figure_in_the_draft(browser: Browser, tmp_path: 
     assert browser.js("document.querySelectorAll('p.draft mark.figure').length") == len(marks)
 
 
-def test_screenshot_of_the_seeds_report(browser: Browser, tmp_path: Path, seeds_dir: Path) -> None:
-    browser.open(_report(tmp_path, "check", str(seeds_dir)))
+def test_screenshot_of_the_seeds_report(
+    browser: Browser, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Named from the checkout, as a user would type it: the picture shows no machine's path.
+    monkeypatch.chdir(ROOT)
+    browser.open(_report(tmp_path, "check", os.path.relpath(seeds_dir, ROOT)))
     assert browser.js("document.querySelectorAll('.card.agree mark.figure').length") >= 6
     data = browser.screenshot(tmp_path / "report-seeds.png")
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
