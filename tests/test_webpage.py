@@ -79,6 +79,19 @@ def test_a_page_with_no_article_is_read_whole() -> None:
     assert (page.main_text, page.prose) == (False, "   352    ")
 
 
+def test_a_page_over_the_size_limit_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import webpage
+
+    story = (
+        "<article>" + "<p>The council spent 12 million on roads this year.</p>" * 8 + "</article>"
+    )
+    text = f"<html><body><nav>Top 40 hits</nav>{story}</body></html>"
+    assert read_page(text).main_text
+    monkeypatch.setattr(webpage, "MAX_MAIN_TEXT", len(text) - 1)
+    page = read_page(text)
+    assert not page.main_text and "40" in [c.text for c in extract(page.prose)]
+
+
 def test_a_block_with_inline_furniture_keeps_its_article_part() -> None:
     story = "".join(
         f"<p>Paragraph {n} of the story says the council spent money on the road.</p>"
