@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from importlib import resources
 from typing import Any
 
 from checker.check import CheckReport
@@ -19,6 +20,18 @@ SCHEMA = "claimcheck/1"
 # A "sentence" longer than this (text without stops, a table flattened to one line) is given
 # as a window around the figure, so that output stays linear in the input, not quadratic.
 SENTENCE_SHOWN = 1000
+
+
+SCHEMAS = ("claim", "extract", "check", "gate", "statistics")
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of an output document (or of a claim), as shipped in the package."""
+    if name not in SCHEMAS:
+        raise ValueError(f"no schema {name!r}; known: {', '.join(SCHEMAS)}")
+    text = resources.files("checker").joinpath("schemas", f"{name}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def claim_data(claim: Claim) -> dict[str, Any]:
