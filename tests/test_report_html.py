@@ -42,7 +42,9 @@ def test_conflicts_come_before_agreements() -> None:
     text = _check_page()
     assert text.index("<h2>Conflicts</h2>") < text.index("<h2>Agreements</h2>")
     assert text.count('class="card conflict"') == 2
-    assert "Why these were aligned" in text
+    # A conflict's reasons are unfolded; an agreement's wait for a click.
+    assert text.count("<details open><summary>Why these were aligned") == 2
+    assert "<details><summary>Why these were aligned" in text
 
 
 def test_the_gate_shows_every_figure_of_the_draft_marked() -> None:

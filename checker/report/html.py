@@ -104,7 +104,9 @@ def _cluster(cluster: Cluster, paths: dict[str, str]) -> str:
         columns.append(f'<div class="source"><h4>{_esc(source)}</h4>{shown}</div>')
     figures = " · ".join(dict.fromkeys(_esc(_one_line(c.text)) for c in cluster.claims))
     why = "".join(f"<li>{_esc(line)}</li>" for line in cluster.explanation)
-    reason = f"<details><summary>Why these were aligned</summary><ul>{why}</ul></details>"
+    # A conflict is what an editor opens the report for: its reasons are shown unfolded.
+    unfolded = " open" if cluster.status == "conflict" else ""
+    reason = f"<details{unfolded}><summary>Why these were aligned</summary><ul>{why}</ul></details>"
     return (
         f'<article class="card {cluster.status}" data-status="{cluster.status}" '
         f'id="cluster-{cluster.id}"><h3><span class="badge {cluster.status}">'
