@@ -79,7 +79,7 @@ def test_a_page_with_no_article_is_read_whole() -> None:
     assert (page.main_text, page.prose) == (False, "   352    ")
 
 
-def test_a_page_over_the_size_limit_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_over_the_size_or_block_limit_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     from checker import webpage
 
     story = (
@@ -87,9 +87,11 @@ def test_a_page_over_the_size_limit_is_read_whole(monkeypatch: pytest.MonkeyPatc
     )
     text = f"<html><body><nav>Top 40 hits</nav>{story}</body></html>"
     assert read_page(text).main_text
-    monkeypatch.setattr(webpage, "MAX_MAIN_TEXT", len(text) - 1)
-    page = read_page(text)
-    assert not page.main_text and "40" in [c.text for c in extract(page.prose)]
+    for limit, value in (("MAX_MAIN_TEXT", len(text) - 1), ("MAX_BLOCKS", 5)):
+        with monkeypatch.context() as m:
+            m.setattr(webpage, limit, value)
+            page = read_page(text)
+        assert not page.main_text and "40" in [c.text for c in extract(page.prose)]
 
 
 def test_a_block_with_inline_furniture_keeps_its_article_part() -> None:
