@@ -121,7 +121,10 @@ STDIN = "-"
 
 def _read_bytes(p: Path) -> bytes:
     if str(p) == STDIN:  # "-": standard input, read up to the same limit as a file
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (OSError, ValueError, AttributeError) as exc:  # closed, or not readable
+            raise InputError(f"standard input cannot be read ({exc})") from None
         if len(data) > MAX_BYTES:
             raise InputError(f"standard input is over the {MAX_BYTES // 2**20} MB limit")
         return data
