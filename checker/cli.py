@@ -78,7 +78,7 @@ def output_options(formats: Sequence[str], default: str) -> Callable[[F], F]:
             click.option(
                 "--output",
                 "-o",
-                type=click.Path(dir_okay=False, writable=False, allow_dash=True),
+                metavar="FILE",
                 help="Write the report to FILE (a regular file atomically; - is standard output).",
             ),
             click.option(
@@ -280,7 +280,7 @@ def check(
     default=None,
     help="Fail on contradicted figures (default) or on unsupported ones too.",
 )
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--config", "config_path", metavar="FILE", help="Config file.")
 @statistics_option
 @input_options
 @cache_option
@@ -339,12 +339,20 @@ def _unique_drafts(drafts: Sequence[str]) -> tuple[str, ...]:
     """Each draft once: a draft named twice is gated once."""
     seen: set[str] = set()
     out = []
+    _check_paths(drafts)
     for d in drafts:
         key = d if d == STDIN or "://" in d else os.path.realpath(d)
         if key not in seen:
             seen.add(key)
             out.append(d)
     return tuple(out)
+
+
+def _check_paths(paths: Iterable[str]) -> None:
+    """A path with a NUL character names no file anywhere: say so before the OS refuses it."""
+    for p in paths:
+        if "\x00" in p:
+            raise InputError(f"{p!r}: not a valid path (it holds a NUL character)")
 
 
 def _configs(drafts: Sequence[str], config_path: str | None) -> list[str]:
@@ -456,6 +464,7 @@ def _read(
     from checker.documents import read_documents
 
     flags, stdin_name = _reading()
+    _check_paths((*paths, *also_protect))
     if exclude is None:
         from checker.config import load_config
 

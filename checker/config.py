@@ -134,6 +134,8 @@ def _parse(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: cannot be read (not UTF-8)") from None
+    except ValueError:  # a NUL character in the path
+        raise ConfigError(f"{str(path)!r}: not a valid path") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

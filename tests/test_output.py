@@ -144,7 +144,7 @@ def test_dash_is_standard_output(
     ("target", "message"),
     [
         ("", "an empty path names no file"),
-        (".", "is a directory"),
+        (".", "is a folder"),
         ("no/such/dir/r.json", "no folder"),
     ],
     ids=["empty", "folder", "missing-folder"],
