@@ -83,6 +83,7 @@ def fetch(
             self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
         ) -> Any:
             if not is_url(newurl):
+                fp.close()
                 raise InputError(f"{url}: redirected to {newurl}, which is not an http(s) URL")
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
