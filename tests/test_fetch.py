@@ -54,6 +54,25 @@ class _Handler(BaseHTTPRequestHandler):
         elif route == "/slow":
             time.sleep(1.5)
             self._send(200, PAGE, "text/html")
+        elif route == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/story.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif route == "/stream":  # no Content-Length: the cap must hold while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(64):
+                self.wfile.write(b"<p>1 2 3</p>" * 100)
+        elif route == "/drip":  # each byte in time, the whole far too slow
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(20):
+                self.wfile.write(b"<p>1</p>")
+                self.wfile.flush()
+                time.sleep(0.1)
         elif route == "/image.png":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
         else:
@@ -128,8 +147,11 @@ def test_redirects_are_followed_within_the_limit(server: str) -> None:
         ("/missing", {}, "HTTP 404"),
         ("/big", {"max_bytes": 1000}, "over the 1,000 bytes limit"),
         ("/slow", {"timeout": 0.3}, "no answer within 0.3 s"),
+        ("/stream", {"max_bytes": 10_000}, "over the 10,000 bytes limit"),
+        ("/drip", {"timeout": 0.5}, "not fetched within 0.5 s"),
+        ("/to-ftp", {}, "redirected to ftp://127.0.0.1/story.html, which is not an http"),
     ],
-    ids=["not-found", "too-big", "too-slow"],
+    ids=["not-found", "too-big", "too-slow", "too-big-unannounced", "dripping", "to-ftp"],
 )
 def test_a_failed_fetch_is_one_line(server: str, route: str, kwargs: dict, message: str) -> None:
     with pytest.raises(InputError, match=message) as info:
