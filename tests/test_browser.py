@@ -207,6 +207,17 @@ def test_phone_width_stacks_the_sources(browser: Browser, tmp_path: Path) -> Non
     assert len(set(lefts)) == 1  # one column: each source under the other
 
 
+def test_print_drops_the_filter(browser: Browser, tmp_path: Path) -> None:
+    browser.open(_report(tmp_path, "check", str(FIXTURES / "sets" / "conflicts")))
+    assert browser.js(VISIBLE + "(document.querySelector('nav.filter'))") is True
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    try:
+        assert browser.js(VISIBLE + "(document.querySelector('nav.filter'))") is False
+        assert browser.js("document.querySelectorAll('.card.conflict').length") == 2
+    finally:
+        browser.send("Emulation.setEmulatedMedia", media="")
+
+
 def test_gate_report_marks_each_figure_in_the_draft(browser: Browser, tmp_path: Path) -> None:
     draft = FIXTURES / "drafts" / "wrong-toll.md"
     browser.open(_report(tmp_path, "gate", str(draft), "--source", str(FIXTURES / "articles")))
