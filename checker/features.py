@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from checker.align import Candidate, Frame
 from checker.compare import compatible
 from claims import Claim
+from claims.dates import dates_compatible
 
 # Measures that say only what kind of figure it is, not what it counts.
 GENERIC_MEASURES = frozenset(
@@ -90,7 +91,8 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
         return f"different places: {a.place} vs {b.place}"
     if _clash(a.time, b.time):
         return f"different times: {a.time} vs {b.time}"
-    if fa.times and fb.times and not fa.times & fb.times:
+    dated = a.kind in ("date", "year")  # a date's weekday is part of it, not its scope
+    if not dated and fa.times and fb.times and not fa.times & fb.times:
         return f"different times: {', '.join(sorted(fa.times))} vs {', '.join(sorted(fb.times))}"
     if a.period != b.period:
         return "one counts over a period, the other does not (or over another)"
@@ -98,7 +100,7 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
         return f"one went {a.direction}, the other {b.direction}"
     if a.superseded != b.superseded:
         return "one is an earlier figure"
-    if a.co_stated and b.co_stated and not set(a.co_stated) & set(b.co_stated):
+    if dated and a.co_stated and b.co_stated and not set(a.co_stated) & set(b.co_stated):
         return "they date different figures"
     if measure_relation(a.measure, b.measure)[3]:
         return f"different measures: {a.measure} vs {b.measure}"
@@ -107,10 +109,21 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
     return ""
 
 
+def as_date(claim: Claim) -> str | None:
+    """A date or a year as an ISO date: "2022" for the year 2022."""
+    if claim.kind == "year" and claim.value is not None:
+        return f"{int(claim.value):04d}"
+    return claim.date
+
+
 def agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
-    """Both figures can be true as stated: in one currency, with overlapping intervals."""
+    """Both figures can be true as stated: in one currency, with overlapping intervals; a year
+    and a date when the date falls in that year or names none."""
     if a.kind == "money" and a.unit != b.unit:
         return False
+    if a.kind != b.kind and {a.kind, b.kind} == {"year", "date"}:
+        da, db = as_date(a), as_date(b)
+        return da is not None and db is not None and dates_compatible(da, db)
     return compatible(a, b, tolerance)
 
 

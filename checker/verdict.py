@@ -7,13 +7,14 @@ agrees; otherwise unsupported. When unsure, no conflict.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from checker import suppress
 from checker.align import Frame, Index, frames
 from checker.compare import bounds, clear_bounds
 from checker.documents import Document, claims_of
-from checker.features import GENERIC_MEASURES, agree, apart
+from checker.features import GENERIC_MEASURES, agree, apart, as_date
 from checker.gate import Finding, GateReport, _derivation, _derived, cite, phrase
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
@@ -25,26 +26,63 @@ EVIDENCE_SHOWN = 5
 
 
 def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
-    """Whether the draft's figure is true of the source's: True, False, or None (no telling).
+    """Whether the draft's figure is a faithful restatement of the source's: True, False, or
+    None (no telling).
 
-    A hedge true of the source's figure restates it ("more than 100" of "at least 129"); a
-    bound stronger than the source's does not ("more than 200" of "more than 120"); an exact
-    figure within an open bound's reach is vouched for, one far past it is neither.
+    Faithful: the same figure within the precision of its digits; a hedge around it ("about",
+    "nearly") that holds it; a bound the source's figure lies within, at a round figure
+    ("more than 100" of "at least 129" or of 129). Not faithful: another figure; a bound or a
+    range moved to another figure ("below $26 billion" of "below $25 billion", "more than
+    200" of "more than 120"). An exact figure within an open bound's reach is vouched for, one
+    far past it is neither.
     """
     if not agree(draft, source, settings.tolerance):
         return False
+    if draft.kind != source.kind and "year" in (draft.kind, source.kind):
+        # A year and a date that names no year ("2015" and "May 14"): no telling.
+        dates = (as_date(draft) or "", as_date(source) or "")
+        return None if any(d.startswith("--") for d in dates) else True
     if draft.kind == "date" or source.kind == "date":
         return True
-    if _contains(draft, source, settings):
-        return True
     d_open, s_open = _open_side(draft), _open_side(source)
-    if d_open and d_open == s_open:
-        return False  # both bounds the same way, the draft's stronger: it changed the figure
     if draft.qualifier == source.qualifier == "range":
-        return False  # two ranges that overlap but differ at an end
-    if s_open and not d_open and _far_beyond(draft, source, settings):
+        return _same_ends(draft, source)
+    if d_open and d_open == s_open:
+        return _same_ends(draft, source) or _rounded_bound(draft, source, d_open)
+    if d_open and not s_open:
+        return _rounded_bound(draft, source, d_open) or _contains(draft, source, settings)
+    if s_open and _far_beyond(draft, source, settings):
         return None
     return True
+
+
+def _same_ends(a: Claim, b: Claim) -> bool:
+    tol = max(a.precision or 0.0, b.precision or 0.0)
+    return all(
+        (x is None) == (y is None) and (x is None or y is None or abs(x - y) <= tol)
+        for x, y in ((a.low, b.low), (a.high, b.high))
+    )
+
+
+def _rounded_bound(draft: Claim, source: Claim, side: str) -> bool:
+    """The draft's bound is the source's figure rounded, the weak way, to one or two
+    significant digits: "more than 100" of 129, "fewer than 30" of 25, "over 1,500" of 1,540."""
+    edge = draft.low if side == "above" else draft.high
+    value = (
+        (source.low if source.low is not None else source.high)
+        if side == "above"
+        else (source.high if source.high is not None else source.low)
+    )
+    if edge is None or value is None or value <= 0:
+        return False
+    for digits in (1, 2):
+        step = 10 ** (math.floor(math.log10(value)) - digits + 1)
+        rounded = (
+            math.floor(value / step) * step if side == "above" else math.ceil(value / step) * step
+        )
+        if math.isclose(edge, rounded, rel_tol=1e-9):
+            return True
+    return False
 
 
 def _contains(draft: Claim, source: Claim, settings: Settings) -> bool:
@@ -80,7 +118,18 @@ def judge(
     said = f"draft says {phrase(claim)}"
     found = pairs(claim, frame, index, model)
     told = [(p, restates(claim, p.other, settings)) for p in found]
-    agreeing = [p for p, r in told if r is True and p.probability >= settings.rival]
+    # A figure that agrees keeps the draft's from contradiction only when it could be the
+    # same fact: likely enough, and not apart from it (another measure, place or time).
+    agreeing = [
+        p
+        for p, r in told
+        if r is True
+        and p.probability >= settings.rival
+        and (
+            p.probability >= settings.support
+            or not apart(claim, frame, p.other, index.frames[p.item])
+        )
+    ]
     if agreeing and agreeing[0].probability >= settings.support:
         return _finding("supported", claim, agreeing, f"{said}; sources agree:", model)
     against = [p for p, r in told if r is False and p.probability >= settings.support]
