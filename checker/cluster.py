@@ -47,7 +47,7 @@ def check_scored(
         agrees = agree(a, b, settings.tolerance)
         if not agrees and apart(a, index.frames[i], b, index.frames[j]):
             continue
-        if pair.probability >= (settings.support if agrees else settings.conflict):
+        if pair.probability >= (settings.link if agrees else settings.link_conflict):
             links.append((i, j, pair))
             parent[_root(parent, i)] = _root(parent, j)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -72,7 +72,7 @@ def _best_restatements(
     best: dict[tuple[int, str], Pair] = {}
     for i, (claim, frame) in enumerate(zip(index.claims, index.frames, strict=True)):
         for pair in pairs(claim, frame, index, model):
-            if pair.probability < settings.support:
+            if pair.probability < min(settings.link, settings.link_conflict):
                 break
             best.setdefault((i, pair.other.source), pair)
     return best

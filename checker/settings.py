@@ -20,6 +20,11 @@ class Settings:
     # more likely still (precision first).
     support: float = 0.4
     conflict: float = 0.85
+    # The cross-source check links two figures that are each other's most likely restatement
+    # in their documents when they are at least this likely the same fact (agreeing figures),
+    # or this (figures that cannot both be true: a conflict).
+    link: float = 0.4
+    link_conflict: float = 0.85
     # A figure of the sources that agrees with the draft's and is at least this likely its
     # restatement keeps the draft's figure from being called contradicted.
     rival: float = 0.2
