@@ -10,6 +10,7 @@ from checker.align import Candidate, Frame
 from checker.compare import compatible
 from claims import Claim
 from claims.dates import dates_compatible
+from claims.measures import family
 
 # Measures that say only what kind of figure it is, not what it counts.
 GENERIC_MEASURES = frozenset(
@@ -65,12 +66,15 @@ NAMES = (
 
 
 def measure_relation(a: str, b: str) -> tuple[float, float, float, float]:
-    """(same, near, generic, differ) of two measure phrases."""
+    """(same, near, generic, differ) of two measure phrases; one family ("jets", "planes")
+    or one naming the other ("fighter jets", "jets") is near, never differ."""
     if a in GENERIC_MEASURES or b in GENERIC_MEASURES:
         return 0.0, 0.0, 1.0, 0.0
     if a == b:
         return 1.0, 1.0, 0.0, 0.0
     near = fuzz.token_set_ratio(a, b) / 100.0
+    if family(a) == family(b) or set(a.split()) & set(b.split()):
+        return 0.0, max(near, 0.6), 0.0, 0.0
     return 0.0, near, 0.0, 1.0 if near < 0.6 else 0.0
 
 

@@ -19,7 +19,7 @@ class Settings:
     # Verdicts: a restatement must be at least this likely to support a figure, and a conflict
     # more likely still (precision first).
     support: float = 0.4
-    conflict: float = 0.85
+    conflict: float = 0.8
     # The cross-source check links two figures that are each other's most likely restatement
     # in their documents when they are at least this likely the same fact (agreeing figures),
     # or this (figures that cannot both be true: a conflict).

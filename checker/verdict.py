@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 from checker import suppress
-from checker.align import Frame, Index, frames
+from checker.align import Frame, Index, block_key, frames
 from checker.compare import bounds, clear_bounds
 from checker.documents import Document, claims_of
 from checker.features import GENERIC_MEASURES, agree, apart, as_date
@@ -112,11 +112,25 @@ def _far_beyond(claim: Claim, source: Claim, settings: Settings) -> bool:
 
 
 def judge(
-    claim: Claim, frame: Frame, index: Index, settings: Settings, model: Model | None = None
+    claim: Claim,
+    frame: Frame,
+    index: Index,
+    settings: Settings,
+    model: Model | None = None,
+    siblings: Sequence[Claim] = (),
 ) -> Finding:
-    """The verdict on one draft figure against the indexed sources."""
+    """The verdict on one draft figure against the indexed sources.
+
+    ``siblings`` are the other figures of its sentence: a source figure that one of them
+    restates is theirs, not a rival statement of this one ("a $1,000 deductible for $150 a
+    month" against "a $1,000 deductible").
+    """
     said = f"draft says {phrase(claim)}"
-    found = pairs(claim, frame, index, model)
+    found = [
+        p
+        for p in pairs(claim, frame, index, model)
+        if not any(agree(s, p.other) and not agree(claim, p.other) for s in siblings)
+    ]
     told = [(p, restates(claim, p.other, settings)) for p in found]
     # A figure that agrees keeps the draft's from contradiction only when it could be the
     # same fact: likely enough, and not apart from it (another measure, place or time).
@@ -130,6 +144,11 @@ def judge(
             or not apart(claim, frame, p.other, index.frames[p.item])
         )
     ]
+    best = found[0] if found else None
+    if best is not None and best.probability >= settings.conflict and told[0][1] is False:
+        # When the sources agree among themselves, what they say together is the narrowest of
+        # their figures: "about 61 miles" allows 89 km, but beside "98-kilometre" it does not.
+        agreeing = [p for p in agreeing if not agree(p.other, best.other, settings.tolerance)]
     if agreeing and agreeing[0].probability >= settings.support:
         return _finding("supported", claim, agreeing, f"{said}; sources agree:", model)
     against = [p for p, r in told if r is False and p.probability >= settings.support]
@@ -215,7 +234,20 @@ def gate(
     claims = claims_of(draft)
     frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
     left = suppress.apply(draft, claims, ignore)
-    findings = [judge(c, frame_of[id(c)], index, settings, model) for c in left.kept]
+    by_sentence: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    findings = [
+        judge(
+            c,
+            frame_of[id(c)],
+            index,
+            settings,
+            model,
+            [s for s in by_sentence[c.sentence] if s is not c and block_key(s) == block_key(c)],
+        )
+        for c in left.kept
+    ]
     clear_bounds()
     return GateReport(
         draft=draft.path,
