@@ -23,8 +23,8 @@ class Settings:
     # The cross-source check links two figures that are each other's most likely restatement
     # in their documents when they are at least this likely the same fact (agreeing figures),
     # or this (figures that cannot both be true: a conflict).
-    link: float = 0.4
-    link_conflict: float = 0.85
+    link: float = 0.25
+    link_conflict: float = 0.9
     # A figure of the sources that agrees with the draft's and is at least this likely its
     # restatement keeps the draft's figure from being called contradicted.
     rival: float = 0.2
