@@ -38,6 +38,7 @@ class Fetched:
     final_url: str
     content_type: str
     body: bytes
+    charset: str | None = None  # as the server declared it
 
 
 def is_url(value: object) -> bool:
@@ -47,7 +48,7 @@ def is_url(value: object) -> bool:
 
 def read_url(url: str, doc_id: str | None = None, cache: str | Path | None = None) -> Any:
     """The document at a URL (from the cache folder when it holds it); InputError if it fails."""
-    from checker.documents import decode, document_of
+    from checker.documents import document_of
 
     fetched = _cached(url, cache) if cache else None
     if fetched is None:
@@ -55,8 +56,24 @@ def read_url(url: str, doc_id: str | None = None, cache: str | Path | None = Non
         if cache:
             _store(fetched, Path(cache))
     suffix = _suffix(fetched)
-    text, encoding, fallback = decode(fetched.body, url)
+    text, encoding, fallback = _decoded(fetched)
     return document_of(text, doc_id or url_id(url), url, suffix, encoding, fallback)
+
+
+def _decoded(fetched: Fetched) -> tuple[str, str, bool]:
+    """The body as text: in the charset the server declared when it reads so, else detected."""
+    from checker.documents import decode
+
+    charset = fetched.charset
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            recoded = fetched.body.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeError):
+            pass  # an unknown or wrong charset: detect as for a file
+        else:
+            # Through decode all the same: one place checks for NULs and normalises line ends.
+            return decode(recoded, fetched.url)[0], charset, False
+    return decode(fetched.body, fetched.url)
 
 
 def url_id(url: str) -> str:
@@ -96,7 +113,14 @@ def fetch(
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(f"{url}: page is over the {_size(max_bytes)} limit")
             body = _read_body(response, url, deadline, max_bytes, timeout)
-            return Fetched(url, response.geturl(), response.headers.get_content_type(), body)
+            headers = response.headers
+            return Fetched(
+                url,
+                response.geturl(),
+                headers.get_content_type(),
+                body,
+                headers.get_content_charset(),
+            )
     except urllib.error.HTTPError as exc:
         exc.close()  # its body is an open connection
         if exc.code in (301, 302, 303, 307, 308):
@@ -166,7 +190,14 @@ def _cached(url: str, cache: str | Path) -> Fetched | None:
         return None
     if not isinstance(meta, dict) or meta.get("url") != url or meta.get("size") != len(body):
         return None
-    return Fetched(url, str(meta.get("final_url", url)), str(meta.get("content_type", "")), body)
+    charset = meta.get("charset")
+    return Fetched(
+        url,
+        str(meta.get("final_url", url)),
+        str(meta.get("content_type", "")),
+        body,
+        charset if isinstance(charset, str) else None,
+    )
 
 
 def _store(fetched: Fetched, folder: Path) -> None:
@@ -174,6 +205,7 @@ def _store(fetched: Fetched, folder: Path) -> None:
         "url": fetched.url,
         "final_url": fetched.final_url,
         "content_type": fetched.content_type,
+        "charset": fetched.charset,
         "size": len(fetched.body),
         "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }

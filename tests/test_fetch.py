@@ -31,6 +31,9 @@ agency to pay 75% of the bill.</p></article>
 """.encode()
 
 
+KOI8 = "Совет выделил 12 миллионов на ремонт моста.\n"
+
+
 class _Handler(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}  # noqa: RUF012 (one server per test, reset by the fixture)
 
@@ -73,6 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"<p>1</p>")
                 self.wfile.flush()
                 time.sleep(0.1)
+        elif route == "/koi8":
+            self._send(200, KOI8.encode("koi8-r"), "text/plain; charset=koi8-r")
         elif route == "/image.png":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
         else:
@@ -208,3 +213,10 @@ def test_the_cli_takes_a_cache_folder(
     assert main(args) == 0
     assert _Handler.hits["/notes.txt"] == 1
     assert capsys.readouterr().out.count('"12 million"') == 2
+
+
+def test_the_declared_charset_is_used(server: str, tmp_path: Path) -> None:
+    doc = read_url(f"{server}/koi8")
+    assert (doc.text, doc.encoding, doc.fallback) == (KOI8, "koi8-r", False)
+    read_url(f"{server}/koi8", cache=tmp_path)
+    assert read_url(f"{server}/koi8", cache=tmp_path).text == KOI8  # also from the cache
