@@ -82,6 +82,7 @@ def _peak_rss_mb() -> float:
 def child(path: str) -> None:
     """Read and extract one file in this process; print timings and peak RSS as JSON."""
     from checker.documents import read_document
+    from checker.report import json as json_report
     from claims import extract
 
     before = _peak_rss_mb()
@@ -90,6 +91,11 @@ def child(path: str) -> None:
     t1 = time.perf_counter()
     claims = extract(doc.prose, doc.id)
     t2 = time.perf_counter()
+    # `extract --format json` as the CLI streams it, counted rather than kept; beside it, what
+    # writing each claim's whole sentence would have cost (the output before sentence windows).
+    json_chars = sum(len(piece) for piece in json_report.chunks(json_report.extract_data(claims)))
+    t3 = time.perf_counter()
+    whole_sentences = sum(len(c.sentence) for c in claims)
     print(
         json.dumps(
             {
@@ -97,6 +103,9 @@ def child(path: str) -> None:
                 "claims": len(claims),
                 "read": t1 - t0,
                 "extract": t2 - t1,
+                "json": t3 - t2,
+                "json_mb": json_chars / MB,
+                "sentences_mb": whole_sentences / MB,
                 "rss_before": before,
                 "rss_peak": _peak_rss_mb(),
             }
@@ -154,9 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; one child process per case.")
     print("read and extract: time.perf_counter seconds of read_document and claims.extract.")
     print("memory: the child's peak resident set (Linux VmHWM, else ru_maxrss), in MB: 'base'")
-    print("after the imports, before reading; 'peak' at the end; 'extra' = peak - base.\n")
+    print("after the imports, before reading; 'peak' at the end; 'extra' = peak - base.")
+    print("json: the extract JSON as streamed (seconds, MB); 'whole MB': the sentences alone had")
+    print("each claim carried its whole sentence, as the JSON did before sentence windows.\n")
     header = f"{'case':<26}{'size':>8}{'claims':>9}{'read s':>9}{'extract s':>11}"
     header += f"{'base MB':>9}{'peak MB':>9}{'extra MB':>10}"
+    header += f"{'json s':>8}{'json MB':>9}{'whole MB':>10}"
     print(header)
     print("-" * len(header))
     cases = [(name, args.size) for name in CASES]
@@ -176,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
             base, peak = float(str(r["rss_before"])), float(str(r["rss_peak"]))
             print(
                 f"{name:<26}{label:>8}{r['claims']:>9}{float(str(r['read'])):>9.2f}"
-                f"{float(str(r['extract'])):>11.2f}{base:>9.0f}{peak:>9.0f}{peak - base:>10.0f}",
+                f"{float(str(r['extract'])):>11.2f}{base:>9.0f}{peak:>9.0f}{peak - base:>10.0f}"
+                f"{float(str(r['json'])):>8.2f}{float(str(r['json_mb'])):>9.1f}"
+                f"{float(str(r['sentences_mb'])):>10.1f}",
                 flush=True,
             )
     return 0

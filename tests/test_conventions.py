@@ -408,3 +408,48 @@ def test_every_report_claimcheck_writes_is_known_as_one(
     # ... and an article is not one, even one that talks about claimcheck.
     article = write(tmp_path / "a.txt", "claimcheck, a tool, found 12 errors.\n")
     assert not is_report(article)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "ftp://example.invalid/a.txt", ARTICLES],
+        ["extract", "file:///etc/hostname"],
+        ["gate", "ftp://example.invalid/d.md", "--source", ARTICLES],
+    ],
+    ids=["check", "extract", "gate-draft"],
+)
+def test_a_url_of_another_scheme_is_named_as_given(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, *args)
+    url = next(a for a in args if "://" in a)
+    assert code == 2
+    assert err.strip() == (
+        f"claimcheck: error: {url}: only http and https URLs are read; "
+        "save the page and give its file instead"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["gate", "a\x00b.md", "--source", ARTICLES],
+        ["extract", "a\x00b"],
+        ["check", ARTICLES, "\x00"],
+    ],
+    ids=["draft", "extract", "check"],
+)
+def test_a_path_with_a_nul_is_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "not a valid path" in err
+
+
+def test_unreadable_standard_input_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    closed = io.TextIOWrapper(io.BytesIO(b""))
+    closed.close()
+    monkeypatch.setattr("sys.stdin", closed)
+    code, _, err = run(capsys, "extract", "-")
+    assert code == 2 and err.startswith("claimcheck: error: standard input cannot be read")
