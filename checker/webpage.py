@@ -51,11 +51,14 @@ class Page:
     published: str | None = None
 
 
-def read_page(text: str) -> Page:
-    """The page's article blocks as prose (the whole page when no article is found)."""
+def read_page(text: str, url: str | None = None) -> Page:
+    """The page's article blocks as prose (the whole page when no article is found).
+
+    The URL a page came from names its outlet when the page's metadata does not.
+    """
     whole = html_prose(text)
     blocks = _blocks(text) if len(text) <= MAX_MAIN_TEXT else []
-    found = _article(text) if 0 < len(blocks) <= MAX_BLOCKS else None
+    found = _article(text, url) if 0 < len(blocks) <= MAX_BLOCKS else None
     if found is None:
         return Page(whole, False)
     main, meta = found
@@ -65,7 +68,7 @@ def read_page(text: str) -> Page:
     return Page(_blank(whole, _gaps(keep, len(text))), True, **meta)
 
 
-def _article(text: str) -> tuple[str, dict[str, str | None]] | None:
+def _article(text: str, url: str | None) -> tuple[str, dict[str, str | None]] | None:
     """trafilatura's main text of the page and its metadata, or None when it finds none."""
     import trafilatura  # imported lazily: start-up time matters
 
@@ -74,6 +77,7 @@ def _article(text: str) -> tuple[str, dict[str, str | None]] | None:
     try:
         doc: Any = trafilatura.bare_extraction(
             text,
+            url=url,
             include_comments=False,
             include_tables=True,
             with_metadata=True,
