@@ -100,7 +100,7 @@ def document_of(
     if suffix in HTML_SUFFIXES:
         from checker.webpage import read_page  # imported lazily: start-up time matters
 
-        page = read_page(text)
+        page = read_page(text, url=path if path.startswith(("http://", "https://")) else None)
         return Document(
             doc_id,
             path,

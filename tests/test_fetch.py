@@ -220,3 +220,10 @@ def test_the_declared_charset_is_used(server: str, tmp_path: Path) -> None:
     assert (doc.text, doc.encoding, doc.fallback) == (KOI8, "koi8-r", False)
     read_url(f"{server}/koi8", cache=tmp_path)
     assert read_url(f"{server}/koi8", cache=tmp_path).text == KOI8  # also from the cache
+
+
+def test_a_page_without_a_site_name_is_named_by_its_host(server: str) -> None:
+    host = server.split("//")[1]
+    assert read_url(f"{server}/other").outlet == host
+    # A page that names its site keeps that name.
+    assert read_url(f"{server}/story.html").outlet == "Rivermouth Courier"
