@@ -261,6 +261,7 @@ _REPORT_HEAD = regex.compile(
     r"|::(?:error|warning|notice)\b[^\n]{0,2000}?claimcheck"
     r"|\{\s*+\"(?:schema|\$schema|version)\"\s*+:[^\n]{0,200}?(?:claimcheck|sarif|2\.1\.0)"
     r"|<\?xml[^\n]{0,200}?\n<testsuites name=\"claimcheck\""
+    r"|<!DOCTYPE html>(?s:.){0,400}?<title>claimcheck (?:gate|check)\b"
     r")"
 )
 _HEAD_BYTES = 512

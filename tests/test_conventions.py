@@ -246,7 +246,13 @@ def test_a_report_in_a_sources_folder_is_never_a_source(
     archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = write(tmp_path / "d.md", "The attacks killed 119 people in Paris.\n")
-    for fmt, name in (("markdown", "gate.md"), ("rich", "gate.txt"), ("github", "gate-gh.txt")):
+    formats = (
+        ("markdown", "gate.md"),
+        ("rich", "gate.txt"),
+        ("github", "gate-gh.txt"),
+        ("html", "gate.html"),
+    )
+    for fmt, name in formats:
         target = archive / name
         code, _, _ = run(
             capsys,
@@ -392,6 +398,8 @@ REPORTS = [
     ("check-markdown", ["check", ARTICLES, "-f", "markdown"]),
     *((f"gate-{f}", [*GATE, "-f", f]) for f in ("rich", "json", "sarif", "github", "junit")),
     ("gate-markdown", [*GATE, "-f", "markdown"]),
+    ("gate-html", [*GATE, "-f", "html"]),
+    ("check-html", ["check", ARTICLES, "-f", "html"]),
     ("statistics", [*GATE, "--statistics"]),
 ]
 

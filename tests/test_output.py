@@ -172,6 +172,8 @@ CASES = [
     ("check-markdown", ["check", ARTICLES, "-f", "markdown"]),
     *((f"gate-{fmt}", [*GATE, "-f", fmt]) for fmt in ("rich", "json", "sarif", "github", "junit")),
     ("gate-markdown", [*GATE, "-f", "markdown"]),
+    ("gate-html", [*GATE, "-f", "html"]),
+    ("check-html", ["check", ARTICLES, "-f", "html"]),
     ("gate-statistics", [*GATE, "--statistics"]),
     ("help", ["--help"]),
     ("version", ["--version"]),
