@@ -73,7 +73,8 @@ def measure_relation(a: str, b: str) -> tuple[float, float, float, float]:
     if a == b:
         return 1.0, 1.0, 0.0, 0.0
     near = fuzz.token_set_ratio(a, b) / 100.0
-    if family(a) == family(b) or set(a.split()) & set(b.split()):
+    wa, wb = set(a.split()), set(b.split())
+    if family(a) == family(b) or wa <= wb or wb <= wa:
         return 0.0, max(near, 0.6), 0.0, 0.0
     return 0.0, near, 0.0, 1.0 if near < 0.6 else 0.0
 
