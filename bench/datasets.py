@@ -312,7 +312,10 @@ def pairs_newsroom_check() -> Iterator[Example]:
 def pairs_fixtures() -> Iterator[Example]:
     """Our own multi-source sets (fixtures/gold/sets.jsonl): pairs marked agree or conflict are
     one fact (1), pairs marked distinct two (0)."""
-    gold = [json.loads(line) for line in (FIXTURES / "gold" / "sets.jsonl").open(encoding="utf-8")]
+    gold = [
+        json.loads(line)
+        for line in (FIXTURES / "gold" / "sets.jsonl").read_text("utf-8").splitlines()
+    ]
     for name in sorted({g["set"] for g in gold}):
         folder = FIXTURES / "sets" / name
         docs = [

@@ -97,6 +97,20 @@ def output_options(formats: Sequence[str], default: str) -> Callable[[F], F]:
     return decorate
 
 
+def matcher_option(f: F) -> F:
+    """--matcher: the rule matcher (today's default) or the learned scorer."""
+    return click.option(
+        "--matcher",
+        type=click.Choice(MATCHERS),
+        default="rules",
+        show_default=True,
+        help="How figures are aligned and judged: hand-written rules, or the learned scorer.",
+    )(f)
+
+
+MATCHERS = ("rules", "scorer")
+
+
 def cache_option(f: F) -> F:
     """--cache, on every command that reads inputs (URLs among them)."""
     return click.option(
@@ -214,6 +228,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | N
 @statistics_option
 @input_options
 @cache_option
+@matcher_option
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -221,6 +236,7 @@ def check(
     explain: bool,
     show_single: bool,
     cache: str | None,
+    matcher: str,
 ) -> int:
     """Align the same claims across sources; exit 1 if any conflict.
 
@@ -231,14 +247,19 @@ def check(
     Example:
       claimcheck check fixtures/articles --explain
     """
-    from checker.check import check as run_check
+    from checker.check import check as rule_check
+    from checker.cluster import check_scored
 
     docs = _read(paths, output, cache=cache)
     if len(docs) < 2:
         raise UsageError(f"check needs at least two sources, got {len(docs)} ({', '.join(paths)})")
     claims = _extract_all(docs)
     with _matching(len(docs)):
-        report = run_check(docs, claims=claims)
+        report = (
+            check_scored(docs, claims=claims)
+            if matcher == "scorer"
+            else rule_check(docs, claims=claims)
+        )
     if style().statistics:
         from checker.report import statistics
 
@@ -284,6 +305,13 @@ def check(
 @statistics_option
 @input_options
 @cache_option
+@matcher_option
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="For each figure, the aligned source sentence, the score and the features that decided"
+    " it (with --matcher scorer).",
+)
 def gate(
     drafts: tuple[str, ...],
     sources: tuple[str, ...],
@@ -292,6 +320,8 @@ def gate(
     fail_on: str | None,
     config_path: str | None,
     cache: str | None,
+    matcher: str,
+    explain: bool,
 ) -> int:
     """Check a draft's figures against its sources; exit 1 on a contradicted figure.
 
@@ -304,7 +334,7 @@ def gate(
       claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
     """
     drafts = _unique_drafts(drafts)
-    reports = _gate_reports(drafts, sources, output, fail_on, config_path, cache)
+    reports = _gate_reports(drafts, sources, output, fail_on, config_path, cache, matcher)
     protect = (*drafts, *sources, *_configs(drafts, config_path))
     quiet = style().quiet
     if style().statistics:
@@ -316,13 +346,14 @@ def gate(
 
         def draw(console: Any) -> None:
             for report in reports:
-                terminal.render_gate(report, console, quiet=quiet)
+                terminal.render_gate(report, console, quiet=quiet, explain=explain)
 
         _emit_rich(draw, output, protect)
     elif fmt == "json":
         from checker.report import json as json_report
 
-        _emit_chunks(json_report.chunks(json_report.gates_data(reports)), output, protect)
+        data = json_report.gates_data(reports, explain=explain)
+        _emit_chunks(json_report.chunks(data), output, protect)
     elif fmt in ("sarif", "junit", "html"):
         import importlib
 
@@ -382,13 +413,16 @@ def _gate_reports(
     fail_on: str | None,
     config_path: str | None,
     cache: str | None = None,
+    matcher: str = "rules",
 ) -> list[Any]:
     """One gate report per draft; each set of sources is read and extracted once."""
     from checker.config import Config, load_config
     from checker.documents import read_document
     from checker.gate import Ignore
-    from checker.gate import gate as run_gate
-    from checker.match import Settings
+    from checker.gate import gate as rule_gate
+    from checker.match import Settings as RuleSettings
+    from checker.settings import Settings
+    from checker.verdict import gate as scored_gate
 
     if STDIN in drafts and STDIN in sources:
         raise UsageError("- names standard input as both a draft and a source")
@@ -428,14 +462,22 @@ def _gate_reports(
             else read_document(draft, stdin_name=stdin_name)
         )
         _note_fallback([draft_doc])
+        common: dict[str, Any] = {
+            "ignore": Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
+            "fail_on": fail_on or config.fail_on or "contradicted",
+            "source_claims": [claims[i] for i in own],
+        }
+        tolerance = config.tolerance or 0.0
         reports.append(
-            run_gate(
+            scored_gate(
+                draft_doc, [docs[i] for i in own], settings=Settings(tolerance=tolerance), **common
+            )
+            if matcher == "scorer"
+            else rule_gate(
                 draft_doc,
                 [docs[i] for i in own],
-                settings=Settings(about_widen=config.tolerance or 0.0),
-                ignore=Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
-                fail_on=fail_on or config.fail_on or "contradicted",
-                source_claims=[claims[i] for i in own],
+                settings=RuleSettings(about_widen=tolerance),
+                **common,
             )
         )
     return reports

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -102,6 +102,7 @@ def same_fact(a: Claim, b: Claim, scorer: Model | None = None) -> float:
     """P(``a`` and ``b`` state the same fact), for two figures known only by themselves (no
     rival candidates): the scorer's view of the pair alone."""
     index = Index()
-    index.add_document([b])
+    # The index compares figures of different sources only.
+    index.add_document([b if b.source != a.source else replace(b, source=f"{b.source} (other)")])
     found = pairs(a, frames([a])[0], index, scorer)
     return found[0].probability if found else 0.0

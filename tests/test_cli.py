@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
@@ -176,3 +177,45 @@ def test_a_dash_reads_standard_input() -> None:
     assert result.exit_code == 0
     (claim,) = json.loads(result.stdout)["claims"]
     assert (claim["source"], claim["text"], claim["measure"]) == ("stdin", "At least 129", "deaths")
+
+
+def test_cli_gate_with_the_scorer_fails_on_the_wrong_toll() -> None:
+    args = ["gate", str(FIXTURES / "drafts" / "wrong-toll.md"), "--source"]
+    args += [str(FIXTURES / "articles"), "--matcher", "scorer"]
+    code, out, _ = run(*args)
+    assert code == 1, out
+    assert "119" in out and "contradicted" in out
+
+
+def test_gate_explain_in_json_follows_the_schema() -> None:
+    args = ["gate", str(FIXTURES / "drafts" / "wrong-toll.md"), "--source"]
+    args += [str(FIXTURES / "articles"), "--matcher", "scorer", "--explain", "-f", "json"]
+    code, out, _ = run(*args)
+    assert code == 1
+    data = json.loads(out)
+    schemas = {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in (ROOT / "checker" / "schemas").glob("*.json")
+    }
+    registry = _registry(schemas)
+    jsonschema.Draft202012Validator(schemas["gate"], registry=registry).validate(data)
+    (wrong,) = [f for f in data["reports"][0]["findings"] if f["status"] == "contradicted"]
+    assert wrong["explanation"]["score"] >= 0.8
+    assert "129" in wrong["explanation"]["aligned"]
+    assert wrong["explanation"]["features"]
+
+
+def _registry(schemas: dict[str, dict]):  # type: ignore[no-untyped-def]
+    from referencing import Registry, Resource
+
+    return Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas.values() if "$id" in s
+    )
+
+
+def test_cli_check_with_the_scorer() -> None:
+    code, out, _ = run(
+        "check", str(FIXTURES / "sets" / "conflicts"), "--matcher", "scorer", "-f", "json"
+    )
+    assert code in (0, 1), out
+    assert json.loads(out)["clusters"]

@@ -67,20 +67,27 @@ def check_data(report: CheckReport, explain: bool = False) -> dict[str, Any]:
     }
 
 
-def gate_data(report: GateReport) -> dict[str, Any]:
+def gate_data(report: GateReport, explain: bool = False) -> dict[str, Any]:
     """One draft's report: an item of ``reports`` in the gate's JSON."""
+    findings = []
+    for f in report.findings:
+        item: dict[str, Any] = {
+            "status": f.status,
+            "claim": claim_data(f.claim),
+            "evidence": [claim_data(e) for e in f.evidence],
+            "message": f.message,
+        }
+        if explain:
+            item["explanation"] = {
+                "score": f.score,
+                "aligned": f.aligned,
+                "features": dict(f.why),
+            }
+        findings.append(item)
     return {
         "draft": report.draft,
         "sources": [{"id": i, "path": p} for i, p in report.sources],
-        "findings": [
-            {
-                "status": f.status,
-                "claim": claim_data(f.claim),
-                "evidence": [claim_data(e) for e in f.evidence],
-                "message": f.message,
-            }
-            for f in report.findings
-        ],
+        "findings": findings,
         "summary": report.summary(),
         "fail_on": report.fail_on,
         "failed": report.failed,
@@ -91,7 +98,7 @@ def gate_data(report: GateReport) -> dict[str, Any]:
     }
 
 
-def gates_data(reports: Sequence[GateReport]) -> dict[str, Any]:
+def gates_data(reports: Sequence[GateReport], explain: bool = False) -> dict[str, Any]:
     """The gate's JSON, the same shape for one draft or several: a report per draft, totals."""
     totals = dict.fromkeys(("contradicted", "supported", "unsupported"), 0)
     for r in reports:
@@ -99,7 +106,7 @@ def gates_data(reports: Sequence[GateReport]) -> dict[str, Any]:
             totals[status] += n
     return {
         "schema": SCHEMA,
-        "reports": [gate_data(r) for r in reports],
+        "reports": [gate_data(r, explain) for r in reports],
         "summary": totals,
         "ignored": sum(r.ignored for r in reports),
         "failed": any(r.failed for r in reports),

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.check import CheckReport, Cluster
-from checker.gate import GateReport, cite
+from checker.gate import Finding, GateReport, cite
 from checker.report import sentence_window
 from claims import Claim
 
@@ -169,8 +169,11 @@ def render_check(
         )
 
 
-def render_gate(report: GateReport, console: Console, quiet: bool = False) -> None:
-    """The gate's report; ``quiet`` leaves out supported figures, and a clean draft entirely."""
+def render_gate(
+    report: GateReport, console: Console, quiet: bool = False, explain: bool = False
+) -> None:
+    """The gate's report; ``quiet`` leaves out supported figures, and a clean draft entirely;
+    ``explain`` adds, per figure, the aligned sentence, the score and what decided it."""
     s = report.summary()
     findings = [f for f in report.findings if not quiet or f.status != "supported"]
     if quiet and not findings and not report.warnings:
@@ -208,7 +211,25 @@ def render_gate(report: GateReport, console: Console, quiet: bool = False) -> No
         )
     if findings:
         console.print(table)
+    if explain:
+        for f in findings:
+            _explain_finding(f, console)
     for w in report.warnings:
         console.print(
             Text(f"warning {report.draft}:{w.line}:{w.column}: {w.message}", style="yellow")
         )
+
+
+def _explain_finding(f: Finding, console: Console) -> None:
+    head = Text.assemble((f"{f.claim.line}:{f.claim.column} ", "cyan"), (f.claim.text, "bold"))
+    head.append(f" {f.status}", style=_STATUS_STYLE[f.status])
+    if f.aligned:
+        head.append(f", P(same fact) {f.score:.2f}")
+    console.print(head)
+    if f.aligned:
+        console.print(Text("  aligned: " + " ".join(f.aligned.split()), style="dim"))
+    if f.why:
+        weighed = ", ".join(f"{name} {weight:+.2f}" for name, weight in f.why)
+        console.print(Text(f"  weighed: {weighed}", style="dim"))
+    if not f.aligned and not f.why:
+        console.print(Text(f"  {f.message}", style="dim"))

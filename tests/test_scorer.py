@@ -1,0 +1,77 @@
+"""The learned scorer's path: restatement rules, verdicts, the CLI's --matcher and --explain."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.cluster import check_scored
+from checker.documents import Document
+from checker.features import NAMES
+from checker.scorer import model, same_fact
+from checker.settings import Settings
+from checker.verdict import gate, restates
+from claims import extract
+
+
+def doc(name: str, text: str) -> Document:
+    return Document(name, name, text, text, "utf-8")
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    (claim,) = extract(text, source="x")
+    return claim
+
+
+def test_the_shipped_weights_are_for_these_features() -> None:
+    m = model()
+    assert m.names == NAMES
+    assert len(m.weights) == len(m.mean) == len(m.scale) == len(NAMES)
+
+
+RESTATES = [
+    ("hedge-true-of-figure", "More than 100 people died.", "At least 129 people died.", True),
+    ("stronger-bound", "More than 200 aftershocks.", "More than 120 aftershocks.", False),
+    ("bound-moved", "Debt below $26 billion.", "Debt below $25 billion.", False),
+    ("faithful-nearly", "Nearly 1,500 homes.", "1,450 homes.", True),
+    ("rounded-too-far", "About 2,000 firefighters.", "1,640 firefighters.", False),
+    ("range-moved", "$80 million to $100 million.", "$90 million to $100 million.", False),
+    ("same-range", "$90 million to $100 million.", "$90 million to $100 million.", True),
+    ("other-currency", "£85 million fee.", "85 million euros fee.", False),
+    ("conversion", "a 61-mile strip", "a 98-kilometre strip", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "expected"), [c[1:] for c in RESTATES], ids=[c[0] for c in RESTATES]
+)
+def test_what_restates_a_source_figure(draft: str, source: str, expected: bool) -> None:
+    assert restates(one(draft), one(source), Settings()) is expected
+
+
+def test_an_exact_figure_far_past_an_open_bound_is_neither() -> None:
+    assert restates(one("300 died."), one("At least 129 died."), Settings()) is None
+
+
+def test_a_swapped_figure_is_contradicted_and_the_right_one_supported() -> None:
+    source = doc("s.txt", "The airline said the plane was carrying 224 people when it crashed.")
+    wrong = gate(doc("d.txt", "The plane was carrying 242 people when it crashed."), [source])
+    right = gate(doc("d.txt", "The plane was carrying 224 people when it crashed."), [source])
+    assert [f.status for f in wrong.findings] == ["contradicted"]
+    assert [f.status for f in right.findings] == ["supported"]
+    assert wrong.findings[0].aligned == source.text and wrong.findings[0].why
+
+
+def test_places_keep_two_figures_apart() -> None:
+    a = doc("a.txt", "The coalition has flown 2,700 airstrikes in Syria.")
+    b = doc("b.txt", "The coalition has flown 5,100 airstrikes in Iraq.")
+    assert check_scored([a, b]).summary()["conflict"] == 0
+    assert same_fact(one("2,700 airstrikes in Syria."), one("2,700 airstrikes in Syria.")) > 0.5
+
+
+def test_fixture_pairs_are_derived_from_our_gold() -> None:
+    from conftest import load_bench
+
+    datasets = load_bench("datasets")
+    examples = list(datasets.pairs_fixtures())
+    assert {e.label for e in examples} == {0, 1}
+    assert all(len(e.features) == len(NAMES) for e in examples)
