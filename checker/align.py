@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +32,7 @@ _TIME_WORD = regex.compile(
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|(?:19|20)[0-9]{2})\b"
 )
+_NORMS_KEPT = 200_000  # lemma sets whose norms are kept; a long-lived index starts over past it
 # Kinds whose figures may restate each other though their kinds differ.
 _KIND_GROUPS = {"year": "date", "date": "date"}
 
@@ -146,81 +147,131 @@ class Candidate:
 
 @dataclass
 class Index:
-    """Claims by blocking key and lemma; IDF over the indexed sentences."""
+    """Claims by blocking key, their sentences by lemma; IDF over the indexed sentences.
+
+    A sentence is indexed once per block it holds figures of. Candidates for a figure are found
+    term at a time through the postings of its sentence's lemmas (a term in more sentences of
+    the block than `max_postings` is too common to propose any), so the work per figure is
+    bounded whatever the corpus's size.
+    """
 
     settings: Settings = field(default_factory=Settings)
     claims: list[Claim] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
+    _sentence_of: list[int] = field(default_factory=list)  # claim id -> sentence id
+    _sentences: list[frozenset[str]] = field(default_factory=list)  # sentence id -> lemmas
+    _sentence_ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    _members: dict[tuple[int, tuple[str, str]], list[int]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # (sentence id, block) -> claim ids
     _postings: dict[tuple[tuple[str, str], str], list[int]] = field(
         default_factory=lambda: defaultdict(list)
-    )
-    _blocks: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    )  # (block, lemma) -> sentence ids
+    _blocks: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # block -> sentence ids
     _df: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    _sentences: set[tuple[str, str]] = field(default_factory=set)
+    _norms: dict[int, float] = field(default_factory=dict)
+    _idf: dict[str, float] = field(default_factory=dict)
+    _set_norms: dict[frozenset[str], float] = field(default_factory=dict)
+    _found: dict[tuple[str, str, tuple[str, str]], list[tuple[float, int]]] = field(
+        default_factory=dict
+    )  # the ranked sentences found for a (source, sentence, block), for its other figures
 
     def add_document(self, claims: Sequence[Claim]) -> list[int]:
         """Index one document's claims; returns their ids."""
         ids = []
+        self._norms.clear()  # IDF changes with every document
+        self._idf.clear()
+        self._set_norms.clear()
+        self._found.clear()
         for c, f in zip(claims, frames(claims), strict=True):
             i = len(self.claims)
             self.claims.append(c)
             self.frames.append(f)
-            key = block_key(c)
-            self._blocks[key].append(i)
-            for term in f.sentence:
-                posting = self._postings[(key, term)]
-                if len(posting) <= self.settings.max_postings:
-                    posting.append(i)
-            if (c.source, c.sentence) not in self._sentences:
-                self._sentences.add((c.source, c.sentence))
+            sid = self._sentence_ids.get((c.source, c.sentence))
+            if sid is None:
+                sid = self._sentence_ids[(c.source, c.sentence)] = len(self._sentences)
+                self._sentences.append(f.sentence)
                 for term in f.sentence:
                     self._df[term] += 1
+            self._sentence_of.append(sid)
+            key = block_key(c)
+            members = self._members[(sid, key)]
+            if not members:
+                self._blocks[key].append(sid)
+                for term in f.sentence:
+                    posting = self._postings[(key, term)]
+                    if len(posting) <= self.settings.max_postings:
+                        posting.append(sid)
+            members.append(i)
             ids.append(i)
         return ids
 
-    def idf(self, term: str) -> float:
-        n = len(self._sentences) + 1
-        return math.log(1.0 + n / (1.0 + self._df.get(term, 0)))
+    def idf2(self, term: str) -> float:
+        """The square of a term's inverse document frequency over the indexed sentences."""
+        w = self._idf.get(term)
+        if w is None:
+            n = len(self._sentences) + 1
+            w = self._idf[term] = math.log(1.0 + n / (1.0 + self._df.get(term, 0))) ** 2
+        return w
+
+    def _norm(self, terms: frozenset[str]) -> float:
+        norm = self._set_norms.get(terms)
+        if norm is None:
+            if len(self._set_norms) > _NORMS_KEPT:
+                self._set_norms.clear()
+            idf2 = self.idf2
+            norm = self._set_norms[terms] = math.sqrt(sum(idf2(t) for t in terms))
+        return norm
 
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """IDF-weighted cosine of two lemma sets."""
         if not a or not b:
             return 0.0
-        shared = sum(self.idf(t) ** 2 for t in a & b)
-        if not shared:
-            return 0.0
-        na = math.sqrt(sum(self.idf(t) ** 2 for t in a))
-        nb = math.sqrt(sum(self.idf(t) ** 2 for t in b))
-        return shared / (na * nb)
+        idf2 = self.idf2
+        shared = sum(idf2(t) for t in a & b)
+        return shared / (self._norm(a) * self._norm(b)) if shared else 0.0
 
     def candidates(self, claim: Claim, frame: Frame) -> list[Candidate]:
         """Same-block claims of other sources in the sentences most similar to the claim's own.
 
-        A small block (a gate's few sources) is searched whole; a large one through the
-        postings of the claim's lemmas.
+        In a small block (a gate's few sources) every sentence is a candidate, those sharing
+        no word last; in a large one only sentences sharing a word that is not too common.
         """
         key = block_key(claim)
-        block = self._blocks.get(key, ())
-        if len(block) <= self.settings.max_postings:
-            pool: Iterable[int] = block
-        else:
-            seen: dict[int, None] = {}
-            for term in frame.sentence:
-                posting = self._postings.get((key, term))
-                if posting and len(posting) <= self.settings.max_postings:
-                    seen.update(dict.fromkeys(posting))
-            pool = seen
-        by_sentence: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i in pool:
-            other = self.claims[i]
-            if other.source != claim.source:
-                by_sentence[(other.source, other.sentence)].append(i)
-        scored = [
-            (self.similarity(frame.sentence, self.frames[ids[0]].sentence), ids)
-            for ids in by_sentence.values()
-        ]
-        scored.sort(key=lambda s: -s[0])
+        asked = (claim.source, claim.sentence, key)
+        scored = self._found.get(asked)
+        if scored is None:
+            scored = self._found[asked] = self._ranked(claim.source, frame, key)
         out: list[Candidate] = []
-        for rank, (sim, ids) in enumerate(scored[: self.settings.candidate_sentences]):
-            out.extend(Candidate(i, sim, rank) for i in ids)
+        for rank, (sim, sid) in enumerate(scored):
+            out.extend(Candidate(i, sim, rank) for i in self._members[(sid, key)])
         return out
+
+    def _ranked(self, source: str, frame: Frame, key: tuple[str, str]) -> list[tuple[float, int]]:
+        """The sentences of other sources most like the frame's, with their similarity."""
+        block = self._blocks.get(key, ())
+        shared: dict[int, float] = (
+            dict.fromkeys(block, 0.0) if len(block) <= self.settings.max_postings else {}
+        )
+        for term in frame.sentence:
+            posting = self._postings.get((key, term))
+            if posting and len(posting) <= self.settings.max_postings:
+                weight = self.idf2(term)
+                for sid in posting:
+                    shared[sid] = shared.get(sid, 0.0) + weight
+        if not shared:
+            return []
+        own = self._norm(frame.sentence) or 1.0
+        scored = []
+        for sid, weight in shared.items():
+            ids = self._members[(sid, key)]
+            if self.claims[ids[0]].source == source:
+                continue
+            norm = self._norms.get(sid)
+            if norm is None:
+                norm = self._norms[sid] = self._norm(self._sentences[sid]) or 1.0
+            scored.append((weight / (own * norm), sid))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return scored[: self.settings.candidate_sentences]

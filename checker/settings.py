@@ -15,7 +15,7 @@ class Settings:
     # Alignment: how many of the most similar sentences of the other documents are searched for
     # a figure's restatement, and how common a term may be before it stops proposing candidates.
     candidate_sentences: int = 8
-    max_postings: int = 400
+    max_postings: int = 100
     # Verdicts: a restatement must be at least this likely to support a figure, and a conflict
     # more likely still (precision first).
     support: float = 0.4
