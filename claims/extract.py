@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -13,17 +14,24 @@ from claims.context import ACTORS, Sentences, content_words, names_in, normalise
 from claims.dates import DATE_RE, parse_date
 from claims.model import Claim
 from claims.numbers import (
+    DENOMINATORS,
     FRACTIONS,
+    GROUPS,
     MAX_DIGITS,
     MULTIPLIERS,
     ORDINALS,
     SCALE_SUFFIXES,
     SCALES,
+    SCALES_AFTER_DIGITS,
+    SIGNS,
     TENS,
     UNITS,
     VAGUE,
+    VERBAL_MULTIPLIERS,
+    Reading,
     parse_digits,
     parse_words,
+    read_tokens,
     word_trie,
 )
 from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, interval_for, qualifier_for
@@ -37,32 +45,50 @@ from claims.units import (
 )
 from claims.units import UNITS as UNIT_NAMES
 
-_CARD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
-# Cardinals in words, with "and a half" ("three and a half million") and "half a" ("half a
-# million") read as part of the figure.
-_WORDS = (
-    rf"(?:half\s++an?\s++(?=(?:dozen|hundred|thousand|million|billion)\b)"
-    rf"|an?\s++(?=(?:dozen|hundred|thousand|million|billion)\b))?+(?:{_CARD})"
-    rf"(?:(?:\s++|-)(?:and\s++)?+(?:{_CARD})(?![\w-]*+\.\w)){{0,8}}+"
-    rf"(?:\s++and\s++a\s++half(?:\s++(?:hundred|thousand|million|billion))?+\b)?+"
+# Number words as a run of tokens on one line; ``read_tokens`` finds the number in it.
+_TOKEN = (
+    "(?:"
+    + word_trie([*UNITS, *TENS, *SCALES, *GROUPS, *DENOMINATORS, *SIGNS, "and", "a", "an",
+                 "point", "over"])
+    + r")(?![\w])"
+)  # fmt: skip
+_RUN_START = (
+    "(?:"
+    + word_trie([*UNITS, *TENS, *SIGNS])
+    + r"|an?(?=[ \t]++(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh"
+    + r"|crore|hundredth|thousandth|millionth|billionth|trillionth)\b)"
+    + r"|half(?=[ \t]++an?[ \t]++(?:dozen|hundred|thousand|million|billion|trillion)\b)"
+    + r"|quarter(?=[ \t]++(?:thousand|million|billion|trillion)\b))(?![\w])"
 )
+# A hard-wrapped line goes on ("two hundred and" / "thirty-four"); a blank line never does.
+_SEP = r"(?:[ \t\u00a0]++(?:\r?+\n[ \t\u00a0]*+)?+|\r?+\n[ \t\u00a0]*+|[ \t]*+-[ \t]*+)"
+_WORDS = rf"{_RUN_START}(?:{_SEP}{_TOKEN}){{0,24}}+"
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _VAGUE = "|".join(VAGUE)
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
-    r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])"
-    r"(?P<digits>[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})++(?:\.[0-9]++)?+"
-    r"|[0-9]++(?:\.[0-9]++)?+)"
-    r"(?P<suffix>bn|mn|mln|trn|tn|kms?|kgs?|cm|mm|ft|lbs?|[mkb]|st|nd|rd|th)?+"
-    r"(?![\w]|[.,:][0-9]|/[0-9])"
+    r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])(?P<sign>[-−](?=[0-9]))?+(?:"
+    # "10 1/2", "3/4": proper fractions only ("24/7" and "9/11" are no fractions)
+    r"(?:(?P<whole>[0-9]{1,3})[ \t\u00a0]++)?+(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})"
+    r"(?![\w/]|[.,][0-9])"
+    r"|(?P<digits>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+"
+    r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})++(?:[.,][0-9]++)?+"
+    r"|[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))++(?:\.[0-9]++)?+(?![ ]?[-–]|[ ][0-9])"
+    r"|[0-9]++(?:\.[0-9]++)?+|\.[0-9]++)"
+    rf"(?P<vulgar>[{_VULGAR}])?+"
+    r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?10\^[+-]?[0-9]{1,3}|\^[+-]?[0-9]{1,3})?+"
+    r"(?P<suffix>bn|mn|mln|mil|trn|tn|kms?|kgs?|cm|mm|ft|lbs?|[mkb]|st|nd|rd|th)?+"
+    r"(?![\w]|[.,:][0-9]|/[0-9]))"
+    rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
-    rf"|(?i:(?<![\w-])(?P<words>{_WORDS})(?![\w]|-(?!(?:{_CARD})\b)\w))"
+    rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
-    r"|(?<![\w-])Q(?P<quarter>[1-4])(?![\w-])"
+    r"|(?<![\w-])(?:Q(?P<quarter>[1-4])|(?P<quarter>[1-4])Q)(?![\w-])"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
 )
@@ -98,27 +124,33 @@ _NOISE_PATTERNS = tuple(
 )
 # Where a number may start: digits, or a number word (one pattern, its words as a trie).
 _START_RE = regex.compile(
-    r"[0-9]++|(?i:\b(?:"
-    + word_trie([*UNITS, *TENS, *SCALES, "dozen", *ORDINALS, *MULTIPLIERS, *VAGUE,
-                 "half", "third", "thirds", "quarter", "quarters"])
+    r"[-−]?+\.?+[0-9]++|[" + _VULGAR + r"]|(?i:\b(?:"
+    + word_trie([*UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *VAGUE, *SIGNS,
+                 *DENOMINATORS, "two-thirds", "three-quarters"])
     + r")\b)|\bQ[1-4]\b"
 )  # fmt: skip
 _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w-])an?\s$")
 
 
 _CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<symbol>US\$|C\$|A\$|[$€£¥₹₽])\s?|\b(?P<code>" + "|".join(CURRENCY_CODES) + r")\s)$"
+    r"(?:(?P<symbol>US\$|C\$|A\$|[$€£¥₹₽])[ \u00a0]?|\b(?P<code>"
+    + "|".join(CURRENCY_CODES)
+    + r")[ \u00a0])$"
 )
 _RANGE_AFTER = regex.compile(
-    r"^(?:\s*+[-–]\s*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
+    r"^(?:[ \t\u00a0]*+[-–][ \t\u00a0]*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
     r"(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
     r"(?:(?P<hscale>bn|mn|m|k)\b|\s++(?P<hscale>million|billion|thousand|trillion|bn|mn)\b)?+"
     r"(?![\w.,][0-9])"
 )
 _BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
-_SCALE_AFTER = regex.compile(r"(?i)^(?:\s++|-)(?P<scale>million|billion|thousand|trillion|bn|mn)\b")
+_SCALE_AFTER = regex.compile(
+    r"(?i)^(?:[ \t]++|-)(?P<scale>"
+    + word_trie(list(SCALES_AFTER_DIGITS))
+    + r")(?![\w-])(?:[ \t]++and[ \t]++a[ \t]++(?P<part>half|quarter)\b)?+"
+)
 _PERCENT_AFTER = regex.compile(
-    r"(?i)^(?:\s?+%|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b|\s++percentage\s++points?\b)"
+    r"(?i)^(?:\s?+(?:%|&#37;|&percnt;|&#x25;)|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b|\s++percentage\s++points?\b)"
 )
 _CURRENCY_WORD_AFTER = regex.compile(
     r"(?i)^\s++(?:US\s++)?+(?P<word>" + "|".join(CURRENCY_WORDS) + r")\b"
@@ -126,13 +158,15 @@ _CURRENCY_WORD_AFTER = regex.compile(
 _UNIT_AFTER = regex.compile(
     r"(?i)^(?P<sep>\s++|-)(?P<unit>"
     + "|".join(regex.escape(u) for u in sorted(UNIT_NAMES, key=len, reverse=True))
-    + r")(?![\w])(?P<old>-old\b)?+(?:-(?P<noun>[a-z]{3,20})\b)?+"
+    # "fiscal 2022 second quarter" is no duration of 2,022 seconds
+    + r")(?![\w])(?![ -](?:quarter|half)\b)(?P<old>-old\b)?+(?:-(?P<noun>[a-z]{3,20})\b)?+"
 )
 _DETERMINER_BEFORE = regex.compile(
     r"(?i)\b(?:the|a|an|its|their|his|her|our|my|your|this|for\s+the)\s+$"
 )
 _MODAL_BEFORE = regex.compile(
-    r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+[\"'“‘]?$"
+    r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+(?:[a-z]{1,13}ly\s+)?+"
+    r"[\"'“‘]?$"
 )
 # Ordinals that need no "the": "third quarter", "second half", "first round".
 _PERIOD_NOUN_AFTER = regex.compile(r"(?i)^[ -](?:quarter|half|round|wave|term|place|phase)\b")
@@ -143,7 +177,6 @@ _PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
 _AGED_BEFORE = regex.compile(r"(?i)\baged\s+$")
 _YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
-_VERBAL_MULTIPLIERS = frozenset({"doubled", "tripled", "trebled", "quadrupled", "halved"})
 _NOUNS_AFTER_ONE = regex.compile(r"(?i)^(?:\s++|-)(?:" + "|".join(UNIT_NAMES) + r")\b")
 
 
@@ -229,22 +262,36 @@ def _extract_part(
 def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
     taken_until = 0
     noise_starts = [s for s, _ in noise]
-    candidates = sorted(
+    candidates: list[tuple[int, int, regex.Match[str] | _Hit]] = sorted(
         [(m.start(), 0, m) for m in DATE_RE.finditer(text)]
-        + [(m.start(), 1, m) for m in _numbers(text)],
+        + [(h.m.start(), 1, h) for h in _numbers(text)],
         key=lambda c: (c[0], c[1]),
     )
     for start, _, m in candidates:
-        if start < taken_until or _in_noise(noise, noise_starts, start, m.end()):
+        end = m.end if isinstance(m, _Hit) else m.end()
+        if start < taken_until or _in_noise(noise, noise_starts, start, end):
             continue
-        fig = _date(m) if m.re is DATE_RE else _number(text, m)
+        fig = _number(text, m) if isinstance(m, _Hit) else _date(m)
         if fig is None:
             continue
         taken_until = fig.end
         yield fig
 
 
-def _numbers(text: str) -> Iterator[regex.Match[str]]:
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A match of the number pattern, with the end of the number read from its words."""
+
+    m: regex.Match[str]
+    end: int
+    reading: Reading | None = None
+
+
+_GROUP_CHAIN = regex.compile(r"(?:[,\u00a0\u202f\u2009][0-9]++){1,100000}+")
+_TOKEN_RE = regex.compile(r"[A-Za-z]++")
+
+
+def _numbers(text: str) -> Iterator[_Hit]:
     """Matches of the number pattern, tried only where a number may start."""
     until = 0
     for hit in _START_RE.finditer(text):
@@ -256,9 +303,29 @@ def _numbers(text: str) -> Iterator[regex.Match[str]]:
         if article:  # "a dozen", "a third of"
             m = _NUMBER_RE.match(text, article.start())
         m = m or _NUMBER_RE.match(text, pos)
-        if m:
-            until = m.end()
-            yield m
+        if m is None and text[pos] in "-−":
+            m = _NUMBER_RE.match(text, pos + 1)
+        if hit.group()[-1:].isdigit():
+            # Digits grouped on and on, to a bad end ("1 111 111,5"): no figure in the chain,
+            # and it is passed once, never rescanned from each group.
+            chain = _GROUP_CHAIN.match(text, hit.end())
+            if chain and (m is None or m.end() <= chain.start()):
+                until = chain.end()
+                continue
+        if m is None:
+            continue
+        if m.group("words"):
+            tokens = list(_TOKEN_RE.finditer(m.group("words")))
+            reading = read_tokens([t.group().lower() for t in tokens])
+            if reading is None:
+                until = m.start("words") + tokens[0].end()
+                continue
+            end = m.start("words") + tokens[reading.used - 1].end()
+            until = end
+            yield _Hit(m, end, reading)
+            continue
+        until = m.end()
+        yield _Hit(m, m.end())
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
@@ -283,8 +350,9 @@ def _date(m: regex.Match[str]) -> _Figure | None:
     return _Figure(m.start(), m.end(), 0.0, "date", "exact", None, None, None, 0.0, iso, "")
 
 
-def _number(text: str, m: regex.Match[str]) -> _Figure | None:
-    start, end = m.start(), m.end()
+def _number(text: str, hit: _Hit) -> _Figure | None:
+    m = hit.m
+    start, end = m.start(), hit.end
     before = text[max(0, start - 48) : start]
     if m.group("quarter"):
         value = float(m.group("quarter"))
@@ -298,10 +366,14 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
     if m.group("mult"):
         word = m.group("mult").lower()
-        if word not in _VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
+        if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
             return None
+        qualifier = "exact"
+        if hb := HEDGE_BEFORE.search(before):  # "will roughly triple"
+            qualifier = qualifier_for(hb.group("hedge"))
+            start -= len(before) - hb.start()
         return _Figure(
-            start, end, MULTIPLIERS[word], "ratio", "exact", None, None, None, 0.0, None, ""
+            start, end, MULTIPLIERS[word], "ratio", qualifier, None, None, None, 0.0, None, ""
         )
     if m.group("frac"):
         # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
@@ -320,23 +392,20 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
         )
 
     suffix = ""
-    if m.group("digits"):
-        if len(m.group("digits")) > MAX_DIGITS + 4:  # separators and decimals included
-            return None
-        try:
-            value, precision = parse_digits(m.group("digits"))
-        except ValueError:
-            return None
-        suffix = (m.group("suffix") or "").lower()
-        if suffix in ("st", "nd", "rd", "th"):
-            return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
-    else:
-        words_value = parse_words(m.group("words"))
-        if words_value is None:
-            return None
-        value, precision = words_value, 0.5
-        if m.group("words").lower() == "one" and not _NOUNS_AFTER_ONE.match(text[end : end + 30]):
-            return None
+    read = _read_value(text, hit)
+    if read is None:
+        return None
+    value, precision, suffix = read
+    if suffix in ("st", "nd", "rd", "th"):
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if (sw := _SIGN_WORD_BEFORE.search(before)) and m.group("digits"):  # "minus 5"
+        value = -value
+        start -= len(before) - sw.start()
+        before = text[max(0, start - 48) : start]
+    if not suffix and (over := _over(text, end)):
+        denominator, over_end = over
+        if 0 < abs(value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
+            value, precision, end = value / denominator, 0.0, over_end
 
     scale = SCALE_SUFFIXES.get(suffix, 1.0)
     currency = None
@@ -349,8 +418,10 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
     high: float | None = None
     after = text[end : end + 64]
     s = _SCALE_AFTER.match(after)
-    if s and scale == 1.0:
-        scale = SCALES.get(s.group("scale").lower()) or SCALE_SUFFIXES[s.group("scale").lower()]
+    if s and scale == 1.0 and m.group("digits"):
+        scale = SCALES_AFTER_DIGITS[s.group("scale").lower()]
+        if s.group("part"):  # "3 million and a half"
+            value += 0.5 if s.group("part").lower() == "half" else 0.25
         end += s.end()
         after = text[end : end + 64]
     r = _RANGE_AFTER.match(after) if m.group("digits") else None
@@ -436,6 +507,90 @@ def _number(text: str, m: regex.Match[str]) -> _Figure | None:
         None,
         _measure_hint(aged, hyphen_noun),
     )
+
+
+_DENOMINATORS_OF_DIGITS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
+_OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
+
+
+def _over(text: str, end: int) -> tuple[float, int] | None:
+    """The number after "over" right after a figure, and where it ends."""
+    o = _OVER_AFTER.match(text, end, end + 12)
+    m = _NUMBER_RE.match(text, o.end()) if o else None
+    if m is None or not (m.group("digits") or m.group("words")):
+        return None
+    if m.group("digits"):
+        try:
+            return parse_digits(m.group("digits"))[0], m.end()
+        except ValueError:
+            return None
+    tokens = list(_TOKEN_RE.finditer(m.group("words")))
+    reading = read_tokens([t.group().lower() for t in tokens])
+    if reading is None or reading.fraction:
+        return None
+    return reading.value, m.start("words") + tokens[reading.used - 1].end()
+
+
+_SIGN_WORD_BEFORE = regex.compile(r"(?i)(?<![\w-])(?:minus|negative)\s++$")
+_EXPONENT = regex.compile(r"[eE^]|10\^")
+
+
+def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
+    """The value of a number as written, the half-step of its precision, and its suffix."""
+    m = hit.m
+    sign = -1.0 if m.group("sign") else 1.0
+    if m.group("den"):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if not 0 < num < den or den not in _DENOMINATORS_OF_DIGITS:
+            return None
+        whole = int(m.group("whole") or 0)
+        return sign * (whole + num / den), 0.5 / den, ""
+    if m.group("vulgar") and not m.group("digits"):
+        return unicodedata.numeric(m.group("vulgar")), 0.01, ""
+    if m.group("digits"):
+        digits = m.group("digits")
+        if len(digits) > MAX_DIGITS + 4:  # separators and decimals included
+            return None
+        try:
+            value, precision = parse_digits(digits)
+        except ValueError:
+            return None
+        if m.group("vulgar"):
+            value, precision = value + unicodedata.numeric(m.group("vulgar")), 0.01
+        if exp := m.group("exp"):
+            power = _power(digits, exp)
+            if power is None:
+                return None
+            value, precision = power, 0.0
+        return sign * value, precision, (m.group("suffix") or "").lower()
+    if hit.reading is None:
+        return None
+    words = text[m.start() : hit.end]
+    after = text[hit.end : hit.end + 30]
+    if words.lower() == "one" and not (_NOUNS_AFTER_ONE.match(after) or _OVER_AFTER.match(after)):
+        return None
+    return hit.reading.value, 0.01 if hit.reading.fraction else 0.5, ""
+
+
+def _power(digits: str, exp: str) -> float | None:
+    """ "12.32e+14", "1.3x10^6", "1.1^23": scientific notation or a power. A bare "2e5" is
+    more often a code than a figure: a mantissa without a point needs a signed exponent."""
+    mantissa = float(digits.replace(",", ""))
+    tail = _EXPONENT.split(exp, maxsplit=1)[-1].strip()
+    try:
+        power = int(tail)
+    except ValueError:
+        return None
+    if exp[0] in "eE":
+        if "." not in digits and tail[0] not in "+-":
+            return None
+        return mantissa * 10.0**power
+    if "10^" in exp:
+        return mantissa * 10.0**power
+    try:
+        return float(mantissa**power)
+    except OverflowError:
+        return None
 
 
 def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:
@@ -615,7 +770,7 @@ def _claim(
     elif fig.kind == "year":
         measure = measures.year_measure(before)
     elif fig.kind == "ordinal":
-        quarter = text[fig.start] == "Q"
+        quarter = "Q" in text[fig.start : fig.end]  # "Q4", "4Q"
         measure = "quarter" if quarter else measures.ordinal_measure(after)
     elif fig.kind == "ratio":
         measure = measures.ratio_measure(before, after)

@@ -2,78 +2,41 @@
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import regex
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {
-    "hundred": 100.0,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
+with resources.files("claims").joinpath("numbers.toml").open("rb") as _f:
+    _DATA = tomllib.load(_f)
+
+UNITS: dict[str, int] = _DATA["cardinals"]
+TENS: dict[str, int] = _DATA["tens"]
+SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
+GROUPS: dict[str, int] = _DATA["groups"]
+SCALE_SUFFIXES: dict[str, float] = {k: float(v) for k, v in _DATA["suffixes"].items()}
+SCALES_AFTER_DIGITS: dict[str, float] = {
+    k: float(v) for k, v in _DATA["scales_after_digits"].items()
 }
-# Suffixes glued to digits or standing after them: "1.2bn", "3.5m", "$50m", "10k".
-SCALE_SUFFIXES = {
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-}
-FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "one half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "two thirds": 2 / 3,
-    "two-thirds": 2 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-    "three quarters": 0.75,
-    "three-quarters": 0.75,
-}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "hundredth": 100, "thousandth": 1000,
-}  # fmt: skip
-MULTIPLIERS = {
-    "doubled": 2, "double": 2, "doubling": 2, "twice": 2, "tripled": 3, "triple": 3,
-    "tripling": 3, "trebled": 3, "treble": 3, "quadrupled": 4, "quadruple": 4, "halved": 0.5,
-}  # fmt: skip
-# Vague plurals: an interval, never an exact figure.
-VAGUE = {
-    "dozens": (24.0, 99.0),
-    "scores": (40.0, 99.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 999999.0),
-    "millions": (2e6, 999999999.0),
-    "billions": (2e9, 999999999999.0),
-}
+DENOMINATORS: dict[str, float] = {k: float(v) for k, v in _DATA["denominators"].items()}
+FRACTIONS: dict[str, float] = _DATA["shares"]
+ORDINALS: dict[str, float] = _DATA["ordinals"]
+MULTIPLIERS: dict[str, float] = _DATA["multipliers"]
+VERBAL_MULTIPLIERS = frozenset(_DATA["verbal_multipliers"]["words"])
+VAGUE: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in _DATA["vague"].items()}
+SIGNS: dict[str, int] = _DATA["signs"]
 
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)
-# Thousands are grouped by commas or, in European and agency copy, by a no-break or thin space.
+# Thousands are grouped by commas or, in European and agency copy, by a no-break, thin or plain
+# space (then a comma may mark the decimals: "1 111,5").
 _DIGITS_RE = regex.compile(
-    r"(?P<int>[0-9]{1,3}(?:[,\u00a0\u202f\u2009][0-9]{3})++|[0-9]++)(?:\.(?P<frac>[0-9]++))?"
+    r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.(?P<frac>[0-9]++))?"
+    r"|(?P<int>[0-9]{1,3}(?:[\u00a0\u202f\u2009 ][0-9]{3})++)(?:[.,](?P<frac>[0-9]++))?"
+    r"|\.(?P<frac>[0-9]++)"
 )
-_GROUPING = regex.compile(r"[,\u00a0\u202f\u2009]")
+_GROUPING = regex.compile(r"[,\u00a0\u202f\u2009 ]")
 
 
 # A figure of more digits than this is an identifier or garbage, and no float holds it exactly.
@@ -85,7 +48,7 @@ def parse_digits(text: str) -> tuple[float, float]:
     m = _DIGITS_RE.fullmatch(text)
     if m is None:
         raise ValueError(f"not a number: {text!r}")
-    whole = _GROUPING.sub("", m.group("int"))
+    whole = _GROUPING.sub("", m.group("int") or "0")
     if len(whole) > MAX_DIGITS:
         raise ValueError(f"too many digits to be a figure: {len(whole)}")
     frac = m.group("frac") or ""
@@ -96,44 +59,257 @@ def parse_digits(text: str) -> tuple[float, float]:
 
 
 def parse_words(text: str) -> float | None:
-    """Value of a cardinal in words: "two hundred and twenty-four", "a dozen", "ten"."""
-    words = [w.lower() for w in _WORD_RE.findall(text)]
-    words = [w for w in words if w != "and"]
-    if not words:
+    """Value of a cardinal in words: "two hundred and twenty-four", "a dozen", "ten"; None
+    unless the whole phrase is one number."""
+    tokens = [w.lower() for w in _WORD_RE.findall(text)]
+    read = read_tokens(tokens)
+    return read.value if read is not None and read.used == len(tokens) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number read from words: its value, how many tokens it used, and whether it is a
+    fraction ("three fifths") rather than a whole count."""
+
+    value: float
+    used: int
+    fraction: bool = False
+
+
+_AND = "and"
+
+
+def read_tokens(tokens: list[str]) -> Reading | None:
+    """The longest number at the start of lowercase word ``tokens``: "sixteen" of "sixteen
+    and then", "three fifths", "five and a quarter", "two point five million", "minus one"."""
+    sign = 1.0
+    i = 0
+    if tokens and tokens[0] in SIGNS:
+        sign, i = float(SIGNS[tokens[0]]), 1
+    read = _Reader(tokens, i).run()
+    if read is None:
         return None
-    if words == ["a"]:
-        return None
-    total = 0.0
-    current = 0.0
-    seen = False
-    if words[:2] in (["half", "a"], ["half", "an"]):
-        current, words, seen = 0.5, words[2:], True  # "half a million"
-    for i, word in enumerate(words):
-        if word == "a":
-            if i + 1 < len(words) and words[i + 1] == "half":
-                current += 0.5  # "three and a half million"
-                continue
-            if i == 0:
-                current = 1.0
-                continue
-            return None
+    return Reading(sign * read.value, read.used, read.fraction)
+
+
+class _Reader:
+    """One left-to-right pass over number tokens, remembering the last place a number ended."""
+
+    def __init__(self, tokens: list[str], i: int) -> None:
+        self.tokens = tokens[: i + 24]
+        self.i = i
+        self.total = 0.0  # completed scale groups
+        self.current = 0.0  # the group being read
+        self.top = 0.0  # the largest scale used so far
+        self.last = ""  # kind of the last token read
+        self.before_and: float | None = None  # value read before the last "and"
+        self.last_scale_before_and = 0.0
+        # "sixteen and two" is two numbers: after "and" only a hundred or a scale goes on
+        # ("one hundred and six"); anything else must end in a fraction ("twenty and three
+        # fifths").
+        self.pending = False
+        self.best: Reading | None = None
+        self.count = 0  # tokens that were numbers
+
+    def value(self) -> float:
+        return self.total + self.current
+
+    def keep(self, fraction: bool = False, value: float | None = None) -> None:
+        if self.pending and not fraction:
+            return
+        self.best = Reading(self.value() if value is None else value, self.i, fraction)
+
+    def run(self) -> Reading | None:
+        t = self.tokens
+        if self.i < len(t) and t[self.i] in ("a", "an"):
+            return self._article()
+        if self.i < len(t) and t[self.i] == "half":
+            return self._half()
+        if self.i < len(t) and t[self.i] == "quarter":
+            return self._quarter()
+        while self.i < len(t):
+            word = t[self.i]
+            if not self._step(word):
+                break
+        return self.best if self.best is not None and self.count else None
+
+    def _article(self) -> Reading | None:
+        """ "a dozen", "a hundred", "a half", "a quarter million"."""
+        t, j = self.tokens, self.i + 1
+        word = t[j] if j < len(t) else ""
+        if word in ("half", "quarter") and j + 1 < len(t) and t[j + 1] in SCALES:
+            scale = SCALES[t[j + 1]]
+            return Reading(scale / DENOMINATORS[word], j + 2, False)
         if word == "half":
-            continue
-        if word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "dozen":
-            current = (current or 1.0) * 12
-        elif word == "hundred":
-            current = (current or 1.0) * 100
-        elif word in SCALES:
-            total += (current or 1.0) * SCALES[word]
-            current = 0.0
+            return Reading(0.5, j + 1, True)
+        if word in DENOMINATORS and DENOMINATORS[word] >= 100 and not word.endswith("s"):
+            return Reading(1 / DENOMINATORS[word], j + 1, True)  # "a hundredth"
+        if word in SCALES or word == "dozen":
+            self.i, self.current, self.count = j, 1.0, 1
+            self.last = "unit"
+            while self.i < len(t):
+                if not self._step(t[self.i]):
+                    break
+            return self.best
+        return None
+
+    def _half(self) -> Reading | None:
+        """ "half a million"; "half" alone is no figure here."""
+        t, j = self.tokens, self.i + 1
+        if j + 1 < len(t) and t[j] in ("a", "an") and t[j + 1] in SCALES:
+            return Reading(SCALES[t[j + 1]] / 2, j + 2, False)
+        if j + 1 < len(t) and t[j] in ("a", "an") and t[j + 1] == "dozen":
+            return Reading(6.0, j + 2, False)  # "half a dozen"
+        return None
+
+    def _quarter(self) -> Reading | None:
+        """ "quarter million"."""
+        t, j = self.tokens, self.i + 1
+        if j < len(t) and t[j] in SCALES and t[j] != "hundred":
+            return Reading(SCALES[t[j]] / 4, j + 1, False)
+        return None
+
+    def _step(self, word: str) -> bool:
+        """Read one token; False when it ends the number."""
+        if word in UNITS or word in TENS:
+            return self._digit_word(word)
+        if word == "hundred":
+            if self.last in ("hundred",):
+                return False
+            self.current = (self.current or 1.0) * 100
+            return self._took("hundred")
+        if word in SCALES:
+            return self._scale(SCALES[word])
+        if word in GROUPS:
+            if self.last not in ("unit", "ten", "teen"):
+                return False
+            self.current *= GROUPS[word]
+            return self._took("group")
+        if word in DENOMINATORS:
+            return self._fraction(word)
+        if word in ("a", "an") and self.last == "and":
+            return self._and_a_fraction()
+        if word == _AND:
+            return self._and()
+        if word == "point":
+            return self._point()
+        if word == "over":
+            return self._over()
+        return False
+
+    def _took(self, kind: str) -> bool:
+        self.last = kind
+        self.i += 1
+        self.count += 1
+        self.keep()
+        return True
+
+    def _digit_word(self, word: str) -> bool:
+        value = UNITS.get(word, TENS.get(word, 0))
+        kind = "ten" if word in TENS else "teen" if value >= 10 else "unit"
+        follows = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else ""
+        if word in ("nought", "naught") and follows != "point":
+            return False  # "came to naught": only "nought point five" is a figure
+        if self.last in ("unit", "teen") or (self.last == "ten" and kind != "unit"):
+            return False  # "twenty twenty", "nineteen five": two numbers, or a year
+        self.current += value
+        return self._took(kind)
+
+    def _scale(self, scale: float) -> bool:
+        if self.last in ("", "and") and not self.count:
+            return False
+        if self.last == "scale" and scale <= self.top:
+            return False
+        if scale > self.top and self.total:
+            self.total = (self.total + self.current) * scale  # "three lakh crore"
+            self.current = 0.0
         else:
-            return None
-        seen = True
-    return total + current if seen else None
+            self.total += (self.current or 1.0) * scale
+            self.current = 0.0
+        self.top = max(self.top, scale)
+        return self._took("scale")
+
+    def _and(self) -> bool:
+        if not self.count or self.last == "and":
+            return False
+        self.pending = self.last not in ("hundred", "scale", "group")
+        self.before_and = self.value()
+        self.last_scale_before_and = self.top if self.last == "scale" else 0.0
+        self.last = "and"
+        self.i += 1
+        return True
+
+    def _fraction(self, word: str) -> bool:
+        """ "three fifths", "twenty and three fifths", "and a half", "one million and a half"."""
+        denominator = DENOMINATORS[word]
+        plural = (word.endswith("s") and word != "halves") or word == "halves"
+        if self.last == "and":
+            return False
+        scale = 1.0
+        if self.before_and is not None and self.last in ("unit", "ten", "teen"):
+            numerator = self.value() - self.before_and
+            whole = self.before_and
+            scale = self.last_scale_before_and or 1.0  # "nine million and five ninths"
+        else:
+            numerator, whole = self.value(), 0.0
+        if not self.count or self.last not in ("unit", "ten", "teen", "hundred", "scale"):
+            return False
+        if not plural and numerator != 1:
+            return False
+        if plural and numerator == 1:
+            return False
+        value = whole + numerator / denominator * scale
+        self.i += 1
+        self.count += 1
+        self.keep(fraction=True, value=value)
+        return False  # nothing more belongs to a fraction here
+
+    def _and_a_fraction(self) -> bool:
+        """ "five and a quarter", "three and a half million", "one million and a half"."""
+        t, j = self.tokens, self.i + 1
+        word = t[j] if j < len(t) else ""
+        if word not in ("half", "quarter") or self.before_and is None:
+            return False
+        part = (self.last_scale_before_and or 1.0) / DENOMINATORS[word]
+        value = self.before_and + part
+        j += 1
+        if j < len(t) and t[j] in SCALES and not self.last_scale_before_and:
+            value *= SCALES[t[j]]
+            j += 1
+        self.i, self.count, self.pending = j, self.count + 1, False
+        self.keep(fraction=value != int(value), value=value)
+        return False
+
+    def _point(self) -> bool:
+        """ "two point five", "nought point nought three"."""
+        t, j = self.tokens, self.i + 1
+        if not self.count or self.last not in ("unit", "ten", "teen", "hundred", "scale"):
+            return False
+        digits = ""
+        while j < len(t) and (t[j] in UNITS) and len(digits) < 12:
+            digit = UNITS[t[j]]
+            digits += str(digit)
+            j += 1
+            if digit >= 10:
+                break
+        if not digits:
+            return False
+        value = float(f"{self.value():.0f}.{digits}")
+        if j < len(t) and t[j] in SCALES:
+            value *= SCALES[t[j]]
+            j += 1
+        self.i, self.count = j, self.count + 1
+        self.keep(fraction=True, value=value)
+        return False
+
+    def _over(self) -> bool:
+        """ "one over twenty": a fraction when the numerator is the smaller."""
+        numerator = self.value()
+        rest = _Reader(self.tokens, self.i + 1).run()
+        if rest is None or rest.fraction or not 0 < numerator < rest.value:
+            return False
+        self.best = Reading(numerator / rest.value, rest.used, True)
+        return False
 
 
 def word_trie(words: list[str]) -> str:

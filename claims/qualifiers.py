@@ -81,7 +81,10 @@ def interval_for(value: float, qualifier: str, *, high: float | None = None) -> 
     if qualifier == "range":
         return Interval(value, value if high is None else high)
     if qualifier == "about":
-        return Interval(value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE))
+        ends = sorted((value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)))
+        return Interval(ends[0], ends[1])
+    if qualifier == "nearly" and value < 0:  # "nearly -10": short of -10, towards zero
+        return Interval(value, value * (1 - ABOUT_TOLERANCE), False, True)
     if qualifier == "nearly":
         return Interval(value * (1 - ABOUT_TOLERANCE), value, True, False)
     if qualifier == "at_least":

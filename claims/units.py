@@ -66,7 +66,7 @@ CURRENCY_SYMBOLS = {
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "RUB", "INR")
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-    "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "sterling": "GBP",
+    "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "sterling": "GBP", "bucks": "USD",
 }  # fmt: skip
 
 

@@ -1,0 +1,142 @@
+"""Numbers as careful readers read them: signs, fractions, scales, notation, quarters; and what
+stays no figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract
+from claims.numbers import parse_words, read_tokens
+
+READ = [
+    # text, figure, value
+    ("The lake froze at -9.23 degrees.", "-9.23", -9.23),
+    ("It closed at minus 5 on the day.", "minus 5", -5),
+    ("The balance stood at negative one.", "negative one", -1),
+    ("It came to three fifths.", "three fifths", 0.6),
+    ("They walked five and a quarter.", "five and a quarter", 5.25),
+    ("A score of twenty and three fifths.", "twenty and three fifths", 20.6),
+    (
+        "It weighs one hundred and three and two thirds.",
+        "one hundred and three and two thirds",
+        103 + 2 / 3,
+    ),
+    ("Odds of 1 over 3 were given.", "1 over 3", 1 / 3),
+    ("Odds of one over twenty were given.", "one over twenty", 0.05),
+    ("We bought 3 dozens.", "3 dozens", 36),
+    ("We bought half a dozen.", "half a dozen", 6),
+    ("They sold 2.33 k units.", "2.33 k", 2330),
+    ("The grant was 13 lakh.", "13 lakh", 1_300_000),
+    ("The grant was 1 crore.", "1 crore", 10_000_000),
+    ("The grant was three lakh crore.", "three lakh crore", 3e12),
+    ("They counted 12.32e+14 cells.", "12.32e+14", 1.232e15),
+    ("The count was 1.3x10^6 cells.", "1.3x10^6", 1.3e6),
+    ("Add ½ of it.", "½", 0.5),
+    ("It was 2½ times as big.", "2½", 2.5),
+    ("They ran 10 1/2 laps.", "10 1/2", 10.5),
+    ("She ate a half.", "a half", 0.5),
+    ("The city has 1 414 021 people.", "1 414 021", 1_414_021),
+    ("Two point five million people.", "Two point five million", 2.5e6),
+    ("About three and a half million people.", "About three and a half million", 3.5e6),
+    ("Nearly one million and a half people.", "Nearly one million and a half", 1.5e6),
+    ("Some quarter million people.", "Some quarter million", 250_000),
+    ("It scored nought point nought three.", "nought point nought three", 0.03),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "value"), READ, ids=[r[1] for r in READ])
+def test_numbers_read(text: str, figure: str, value: float) -> None:
+    claims = extract(text)
+    hits = [c for c in claims if c.text == figure]
+    assert hits, [c.text for c in claims]
+    assert hits[0].value == pytest.approx(value)
+
+
+NOT_READ = [
+    # text, what must not be read as one figure
+    ("sixteen\n\ntwo", "sixteen\n\ntwo"),  # a blank line parts two numbers
+    ("It was sixteen. Two more came.", "sixteen. Two"),
+    ("They were sixteen and two came later.", "sixteen and two"),
+    ("Open 24/7 since 9/11.", "24/7"),
+    ("Open 24/7 since 9/11.", "9/11"),
+    ("Tier 1 suppliers", "1"),
+    ("The F-16 jets", "16"),
+    ("one of the best", "one"),
+    ("It all came to naught.", "naught"),
+    ("The range is 10-20 km.", "-20"),
+    ("The score was 3 over par.", "3 over par"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), NOT_READ, ids=[r[1] for r in NOT_READ])
+def test_not_read(text: str, figure: str) -> None:
+    assert figure not in [c.text for c in extract(text)]
+
+
+def test_a_sign_is_kept_in_the_interval() -> None:
+    (c,) = extract("The lake froze at about -10 degrees overnight.")
+    assert c.value == -10
+    assert c.low is not None and c.high is not None and c.low < c.high
+
+
+def test_a_hedge_over_is_still_a_hedge() -> None:
+    (c,) = extract("The fire burned over 300 homes.")
+    assert c.qualifier == "more_than" and c.value == 300
+
+
+QUARTERS = [
+    ("Profit rose in Q4.", "Q4"),
+    ("Profit rose in 4Q 2020.", "4Q"),
+    ("Profit rose in the fourth quarter.", "fourth"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), QUARTERS, ids=[q[1] for q in QUARTERS])
+def test_quarters_in_every_notation_are_one_period(text: str, figure: str) -> None:
+    hits = [c for c in extract(text) if c.text == figure]
+    assert hits and hits[0].kind == "ordinal" and hits[0].value == 4
+    assert hits[0].measure == "quarter"
+
+
+def test_fiscal_year_and_quarter_is_no_duration() -> None:
+    claims = extract("Revenue in fiscal 2022 second quarter rose.")
+    assert [(c.text, c.kind) for c in claims] == [("2022", "year"), ("second", "ordinal")]
+
+
+def test_hyphenated_number_word_with_a_unit() -> None:
+    (c,) = extract("A two-day strike closed the port.")
+    assert (c.text, c.kind, c.value, c.unit) == ("two-day", "duration", 2, "day")
+
+
+def test_hedged_multiplier_after_a_modal() -> None:
+    (c,) = extract("Sales will roughly triple by spring.")
+    assert (c.kind, c.value, c.qualifier) == ("ratio", 3, "about")
+
+
+def test_money_in_slang_with_a_scale() -> None:
+    (c,) = extract("He paid 5 mln bucks.")
+    assert (c.kind, c.value, c.unit) == ("money", 5e6, "USD")
+
+
+def test_percent_sign_as_an_html_entity() -> None:
+    (c,) = extract("Turnout was 15&#37; lower.")
+    assert (c.text, c.kind, c.value) == ("15&#37;", "percent", 15)
+
+
+def test_no_break_space_groups_with_a_bad_end_give_no_figure() -> None:
+    text = "1" + "\u00a0111" * 50 + ",5 units"
+    assert [c.text for c in extract(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("three score and ten", 70), ("nine million and five ninths", 9e6 + 5e6 / 9)],
+    ids=["score", "fraction-of-a-scale"],
+)
+def test_parse_words(phrase: str, value: float) -> None:
+    assert parse_words(phrase) == pytest.approx(value)
+
+
+def test_reader_stops_at_the_longest_number() -> None:
+    read = read_tokens("sixteen and two".split())
+    assert read is not None and (read.value, read.used) == (16, 1)
