@@ -17,23 +17,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claims import make_units
 from claims.dates import DATE_RE, parse_date
 from claims.numbers import parse_words
-from claims.units import UNITS, Unit
+from claims.units import BY_NAME, UNITS, Unit
 
-# Our unit symbols as pint expressions, and the pint name of each base unit.
-PINT_NAMES = {
-    "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "mi": "mile",
-    "ft": "foot", "yd": "yard", "in": "inch", "kg": "kilogram", "g": "gram", "lb": "pound",
-    "t": "tonne", "ton": "short_ton", "km2": "kilometer ** 2", "mi2": "mile ** 2",
-    "ha": "hectare", "l": "liter", "gal": "gallon", "bbl": "oil_barrel", "s": "second",
-    "min": "minute", "h": "hour", "day": "day", "week": "week", "month": "month",
-    "year": "julian_year",
-    "decade": "10 * julian_year",  # pint's "decade" is a logarithmic ratio, not ten years
-}  # fmt: skip
+# Our units as pint expressions (claims/units.toml is generated from pint's registry), and the
+# pint expression of each base unit.
+PINT_NAMES = {u.symbol: make_units.expression_of(name) for name, u in BY_NAME.items()}
 PINT_BASES = {
-    "km": "kilometer", "kg": "kilogram", "km2": "kilometer ** 2", "l": "liter", "day": "day",
-}  # fmt: skip
+    spec["symbol"]: make_units.expression_of(spec["base"])
+    for spec in make_units.rules()["dimensions"].values()
+}
 
 NUMBER_PHRASES = (
     ("two hundred and twenty-four", 224),
@@ -118,7 +113,7 @@ def unit_pairs(count: int, seed: int = 1959) -> list[tuple[float, Unit]]:
 
 def ours_to_base(pair: tuple[float, Unit]) -> float:
     value, unit = pair
-    return value * unit.factor
+    return unit.to_base(value)
 
 
 def units(count: int, min_seconds: float, import_runs: int) -> list[Result]:
@@ -135,7 +130,9 @@ def units(count: int, min_seconds: float, import_runs: int) -> list[Result]:
 
     def pint_to_base(pair: tuple[float, Unit]) -> float:
         value, unit = pair
-        return float((value * stated[unit.symbol]).to(PINT_BASES[unit.base]).magnitude)
+        q = stated[unit.symbol]  # a Quantity of the unit, offsets and all ("degree_Celsius")
+        given = registry.Quantity(value * q.magnitude, q.units)
+        return float(given.to(PINT_BASES[unit.base]).magnitude)
 
     correct = sum(math.isclose(pint_to_base(p), ours_to_base(p), rel_tol=1e-9) for p in pairs)
     pint_us = per_call(pint_to_base, pairs[: max(1, count // 10)], min_seconds)

@@ -39,11 +39,12 @@ from claims.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    GLUED,
     PERCENTAGE_POINTS,
     Unit,
     lookup,
 )
-from claims.units import UNITS as UNIT_NAMES
+from claims.units import SYMBOLS as UNIT_SYMBOLS
 
 # Number words as a run of tokens on one line; ``read_tokens`` finds the number in it.
 _TOKEN = (
@@ -69,6 +70,7 @@ _VAGUE = "|".join(VAGUE)
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
@@ -82,7 +84,7 @@ _NUMBER_RE = regex.compile(
     r"|[0-9]++(?:\.[0-9]++)?+|\.[0-9]++)"
     rf"(?P<vulgar>[{_VULGAR}])?+"
     r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?10\^[+-]?[0-9]{1,3}|\^[+-]?[0-9]{1,3})?+"
-    r"(?P<suffix>bn|mn|mln|mil|trn|tn|kms?|kgs?|cm|mm|ft|lbs?|[mkb]|st|nd|rd|th)?+"
+    r"(?P<suffix>" + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *GLUED})) + ")?"
     r"(?![\w]|[.,:][0-9]|/[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
@@ -133,8 +135,10 @@ _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w-])an?\s$")
 
 
 _CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<symbol>US\$|C\$|A\$|[$€£¥₹₽])[ \u00a0]?|\b(?P<code>"
-    + "|".join(CURRENCY_CODES)
+    r"(?:(?<![A-Za-z])(?P<symbol>"
+    + "|".join(regex.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r")[ \u00a0]?|\b(?P<code>"
+    + word_trie(list(CURRENCY_CODES))
     + r")[ \u00a0])$"
 )
 _RANGE_AFTER = regex.compile(
@@ -152,15 +156,71 @@ _SCALE_AFTER = regex.compile(
 _PERCENT_AFTER = regex.compile(
     r"(?i)^(?:\s?+(?:%|&#37;|&percnt;|&#x25;)|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b|\s++percentage\s++points?\b)"
 )
-_CURRENCY_WORD_AFTER = regex.compile(
-    r"(?i)^\s++(?:US\s++)?+(?P<word>" + "|".join(CURRENCY_WORDS) + r")\b"
+# What stands after a number: up to four words or symbols on its line, looked up longest first
+# in the unit and currency tables (a regex of every spelling costs a tenth of a second to
+# compile, and a dictionary lookup is as fast).
+_WORDS_AFTER = regex.compile(
+    r"(?P<sep>[ \u00a0]++|-|(?=[°º]))(?P<run>[^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+"
+    r"(?:[ \u00a0][^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+){0,3})"
 )
-_UNIT_AFTER = regex.compile(
-    r"(?i)^(?P<sep>\s++|-)(?P<unit>"
-    + "|".join(regex.escape(u) for u in sorted(UNIT_NAMES, key=len, reverse=True))
-    # "fiscal 2022 second quarter" is no duration of 2,022 seconds
-    + r")(?![\w])(?![ -](?:quarter|half)\b)(?P<old>-old\b)?+(?:-(?P<noun>[a-z]{3,20})\b)?+"
-)
+_OLD_OR_NOUN = regex.compile(r"(?P<old>-old\b)|-(?P<noun>[a-z]{3,20})\b")
+_NOT_A_DURATION = frozenset({"quarter", "half", "quarters", "halves"})
+
+
+@dataclass(frozen=True, slots=True)
+class _After:
+    """A unit or currency read after a number."""
+
+    end: int  # where its spelling ends
+    unit: Unit | None = None
+    currency: str | None = None
+    old: int = 0  # end of "-old" in "45-year-old"
+    noun: str | None = None  # "day" of "two-day"... the noun after it: "98-kilometre-long"
+
+
+def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
+    """The unit (or with ``currencies``, the currency) spelled right after ``pos``."""
+    w = _WORDS_AFTER.match(text, pos, pos + 120)
+    if w is None:
+        return None
+    parts = list(_SPELLING_PARTS.finditer(w.group("run")))
+    for n in range(len(parts), 0, -1):
+        spelling = w.group("run")[: parts[n - 1].end()]
+        # "two days." ends a sentence, "sq. km" does not: the dot is tried off, then on.
+        if spelling.endswith(".") and lookup(spelling) is None:
+            spelling = spelling.rstrip(".")
+        end = w.start("run") + len(spelling)
+        if currencies:
+            code = _currency_named(spelling, w.group("sep"))
+            if code:
+                return _After(end, currency=code)
+            continue
+        unit = lookup(spelling) if len(spelling) > 1 or w.group("sep") == "-" else None
+        if unit is None or (w.group("sep") == "-" and spelling in UNIT_SYMBOLS):
+            continue
+        if unit.dimension == "time" and n < len(parts) and parts[n].group() in _NOT_A_DURATION:
+            return None  # "fiscal 2022 second quarter" is no duration of 2,022 seconds
+        if n == len(parts) and (on := _OLD_OR_NOUN.match(text, end)):
+            if on.group("old"):
+                return _After(end, unit, old=on.end())
+            return _After(end, unit, noun=on.group("noun"))
+        return _After(end, unit)
+    return None
+
+
+_SPELLING_PARTS = regex.compile(r"[^ \u00a0]++")
+
+
+def _currency_named(spelling: str, sep: str) -> str | None:
+    if not sep.strip() and sep:
+        if spelling in _CODES:
+            return spelling
+        lowered = spelling.lower().removeprefix("us ")
+        return CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(spelling.lower())
+    return None
+
+
+_CODES = frozenset(CURRENCY_CODES)
 _DETERMINER_BEFORE = regex.compile(
     r"(?i)\b(?:the|a|an|its|their|his|her|our|my|your|this|for\s+the)\s+$"
 )
@@ -177,7 +237,6 @@ _PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
 _AGED_BEFORE = regex.compile(r"(?i)\baged\s+$")
 _YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
-_NOUNS_AFTER_ONE = regex.compile(r"(?i)^(?:\s++|-)(?:" + "|".join(UNIT_NAMES) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,8 +454,13 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     read = _read_value(text, hit)
     if read is None:
         return None
-    value, precision, suffix = read
-    if suffix in ("st", "nd", "rd", "th"):
+    value, precision, glued_text = read
+    suffix = glued_text.lower()
+    glued = lookup(glued_text) if glued_text in GLUED else None
+    if glued is not None:
+        end -= len(glued_text)  # added back with the unit, after any scale
+        suffix = ""
+    if suffix in _ORDINAL_SUFFIXES:
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
     if (sw := _SIGN_WORD_BEFORE.search(before)) and m.group("digits"):  # "minus 5"
         value = -value
@@ -455,18 +519,17 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         if "point" in p.group().lower():
             # A change in percentage points is not a percentage: its own unit, its own block.
             unit = PERCENTAGE_POINTS
-    elif (cw := _CURRENCY_WORD_AFTER.match(after)) and currency is None:
-        currency = CURRENCY_WORDS[cw.group("word").lower()]
-        end += cw.end()
-    elif (
-        currency is None and (glued := lookup(suffix)) is not None and suffix not in SCALE_SUFFIXES
-    ):
-        unit = glued  # "98km", "5kg"
-    elif currency is None and (u := _UNIT_AFTER.match(after)):
-        unit = lookup(u.group("unit"))
-        aged = bool(u.group("old"))
-        hyphen_noun = u.group("noun")
-        end += u.end("old") if aged else u.end("unit")
+    elif currency is None and (cw := _unit_after(text, end, currencies=True)):
+        currency = cw.currency
+        end = cw.end
+    elif currency is None and glued is not None:
+        unit = glued  # "98km", "5kg", "40°C"
+        end += len(glued_text)
+    elif currency is None and (u := _unit_after(text, end)):
+        unit = u.unit
+        aged = bool(u.old)
+        hyphen_noun = u.noun
+        end = u.old or u.end
     elif currency is None and _AGED_BEFORE.search(before):
         unit, aged = lookup("years"), True  # "aged 45"
     if currency:
@@ -494,16 +557,17 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         qualifier = qualifier_for(ha.group("hedge"))
         end += ha.end()
     factor = unit.factor if unit else 1.0
+    offset = unit.offset if unit else 0.0
     return _Figure(
         start,
         end,
-        value * scale * factor,
+        value * scale * factor + offset,
         kind,
         qualifier,
         unit,
         currency,
-        None if high is None else high * scale * factor,
-        precision * scale * factor,
+        None if high is None else high * scale * factor + offset,
+        abs(precision * scale * factor),
         None,
         _measure_hint(aged, hyphen_noun),
     )
@@ -562,12 +626,12 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
             if power is None:
                 return None
             value, precision = power, 0.0
-        return sign * value, precision, (m.group("suffix") or "").lower()
+        return sign * value, precision, m.group("suffix") or ""
     if hit.reading is None:
         return None
     words = text[m.start() : hit.end]
     after = text[hit.end : hit.end + 30]
-    if words.lower() == "one" and not (_NOUNS_AFTER_ONE.match(after) or _OVER_AFTER.match(after)):
+    if words.lower() == "one" and not (_unit_after(text, hit.end) or _OVER_AFTER.match(after)):
         return None
     return hit.reading.value, 0.01 if hit.reading.fraction else 0.5, ""
 

@@ -1,75 +1,73 @@
-"""Units of measure and currencies: their spellings, dimension and factor to a base unit."""
+"""Units of measure and currencies: their spellings, dimension, and factor (and offset) to a base
+unit. The vocabulary is pint's and babel's, generated into claims/units.toml by
+``python -m claims.make_units``; the news spellings on top are in claims/unit_rules.toml."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    symbol: str  # canonical name of the stated unit
-    dimension: str  # length, mass, area, volume, time, money, percent
+    symbol: str  # canonical symbol of the stated unit
+    dimension: str  # length, mass, area, volume, time, speed, temperature, ..., percent
     base: str  # base unit of the dimension, the claim's ``unit``
-    factor: float  # stated value * factor = value in base
+    factor: float  # stated value * factor + offset = value in base
+    offset: float = 0.0  # only temperatures have one: 40 °C is not 40 K
+
+    def to_base(self, value: float) -> float:
+        return value * self.factor + self.offset
 
 
-# Conversion factors are exact by definition (international yard and pound, 1959);
-# tests check each against pint so a typo cannot hide here.
-_TABLE: dict[str, tuple[tuple[str, ...], str, str, float]] = {
-    "km": (
-        ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"),
-        "length",
-        "km",
-        1.0,
-    ),
-    "m": (("metre", "metres", "meter", "meters"), "length", "km", 1e-3),
-    "mm": (("mm", "millimetre", "millimetres", "millimeter", "millimeters"), "length", "km", 1e-6),
-    "cm": (("cm", "centimetre", "centimetres", "centimeter", "centimeters"), "length", "km", 1e-5),
-    "mi": (("mile", "miles", "mi"), "length", "km", 1.609344),
-    "ft": (("ft", "foot", "feet"), "length", "km", 0.0003048),
-    "yd": (("yard", "yards"), "length", "km", 0.0009144),
-    "in": (("inch", "inches"), "length", "km", 0.0000254),
-    "kg": (("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), "mass", "kg", 1.0),
-    "g": (("gram", "grams"), "mass", "kg", 1e-3),
-    "lb": (("lb", "lbs", "pound", "pounds"), "mass", "kg", 0.45359237),
-    "t": (("tonne", "tonnes", "metric ton", "metric tons"), "mass", "kg", 1000.0),
-    "ton": (("ton", "tons"), "mass", "kg", 907.18474),
-    "km2": (("square kilometres", "square kilometers", "sq km", "km2"), "area", "km2", 1.0),
-    "mi2": (("square miles", "sq miles"), "area", "km2", 2.589988110336),
-    "ha": (("hectare", "hectares"), "area", "km2", 0.01),
-    "l": (("litre", "litres", "liter", "liters"), "volume", "l", 1.0),
-    "gal": (("gallon", "gallons"), "volume", "l", 3.785411784),
-    "bbl": (("barrel", "barrels"), "volume", "l", 158.987294928),
-    "s": (("second", "seconds"), "time", "day", 1 / 86400),
-    "min": (("minute", "minutes"), "time", "day", 1 / 1440),
-    "h": (("hour", "hours"), "time", "day", 1 / 24),
-    "day": (("day", "days"), "time", "day", 1.0),
-    "week": (("week", "weeks"), "time", "day", 7.0),
-    "month": (("month", "months"), "time", "day", 30.4375),
-    "year": (("year", "years"), "time", "day", 365.25),
-    "decade": (("decade", "decades"), "time", "day", 3652.5),
-}
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("claims").joinpath(name).open("rb") as f:
+        return tomllib.load(f)
 
-UNITS: dict[str, Unit] = {}
-for _symbol, (_names, _dim, _base, _factor) in _TABLE.items():
-    for _name in _names:
-        UNITS[_name] = Unit(_symbol, _dim, _base, _factor)
+
+_GENERATED = _load("units.toml")
+_RULES = _load("unit_rules.toml")
+
+BY_NAME: dict[str, Unit] = {}  # pint's unit name -> unit
+NAMES: dict[str, Unit] = {}  # spellings read in any case: "kilometres", "degrees celsius"
+SYMBOLS: dict[str, Unit] = {}  # spellings read as written: "km", "kWh", "°C"
+for _name, _spec in _GENERATED["unit"].items():
+    _unit = Unit(
+        _spec["symbol"], _spec["dimension"], _spec["base"], _spec["factor"], _spec["offset"]
+    )
+    BY_NAME[_name] = _unit
+    for _spelling in _spec["names"]:
+        NAMES[_spelling] = _unit
+    for _spelling in _spec["symbols"]:
+        SYMBOLS[_spelling] = _unit
+for _spelling, _name in _RULES["news"].items():
+    if _name not in BY_NAME:
+        continue  # a rule newer than the generated file (a test says so); make_units must run
+    _target = SYMBOLS if any(c.isupper() for c in _spelling) or len(_spelling) <= 3 else NAMES
+    _target[_spelling if _target is SYMBOLS else _spelling.lower()] = BY_NAME[_name]
+GLUED = frozenset(_RULES["glued"]["symbols"])
+
+# Every spelling, for callers that list them.
+UNITS: dict[str, Unit] = {**NAMES, **SYMBOLS}
 
 # A change of a percentage, in points: compared only with other changes in points.
 PERCENTAGE_POINTS = Unit("pp", "percentage points", "percentage points", 1.0)
+BASIS_POINTS = Unit("bp", "percentage points", "percentage points", 0.01)
 
-# Currency symbols and codes; "US$" before "$" so the longer spelling wins.
-CURRENCY_SYMBOLS = {
-    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "C$": "CAD",
-    "A$": "AUD", "₽": "RUB",
-}  # fmt: skip
-CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "RUB", "INR")
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-    "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "sterling": "GBP", "bucks": "USD",
-}  # fmt: skip
+_NEWS_CURRENCY = _RULES["currency_news"]
+CURRENCY_SYMBOLS: dict[str, str] = {
+    **{symbol: code for code, (_, symbol) in _GENERATED["currency"].items() if symbol},
+    **_NEWS_CURRENCY["symbols"],
+}
+CURRENCY_CODES = tuple(sorted(_GENERATED["currency"]))
+CURRENCY_WORDS: dict[str, str] = {
+    **{plural: code for code, (plural, _) in _GENERATED["currency"].items()},
+    **_NEWS_CURRENCY["words"],
+}
 
 
 def lookup(name: str) -> Unit | None:
-    """The unit for a spelling as written, case-insensitive for words."""
-    return UNITS.get(name) or UNITS.get(name.lower())
+    """The unit for a spelling as written: symbols as they stand, names in any case."""
+    return SYMBOLS.get(name) or NAMES.get(name.lower())
