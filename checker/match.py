@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from checker.compare import clear_bounds, compatible
 from claims import Claim
 from claims.measures import EVENT_FAMILIES, MEASURE_WORDS, family
+from claims.model import times_overlap
 
 # Measures that say only what kind of figure it is, not what it counts.
 GENERIC_MEASURES = frozenset(
@@ -148,7 +149,7 @@ def _open(claim: Claim) -> bool:
 
 def scopes_clash(a: Claim, b: Claim) -> bool:
     """Both figures pinned to a named place, or to a time, and to different ones."""
-    if a.time and b.time and a.time != b.time:
+    if a.time and b.time and not times_overlap(a.time, b.time):
         return True
     return bool(a.place and b.place and a.place != b.place)
 

@@ -99,3 +99,32 @@ class Claim:
             data[name] = list(data[name])
         data["scope"] = list(self.scope)
         return data
+
+
+def times_overlap(a: str, b: str) -> bool:
+    """Whether two normalised times (``Claim.time``) may be the same time: "2022" holds
+    "2022-07" and "Q3 2022"; "--07" is July of some year; "Q3" holds July, not October."""
+    ya, ma, qa = _time_parts(a)
+    yb, mb, qb = _time_parts(b)
+    if ya and yb and ya != yb:
+        return False
+    if ma and mb and ma != mb:
+        return False
+    qa = qa or (ma and (ma - 1) // 3 + 1)
+    qb = qb or (mb and (mb - 1) // 3 + 1)
+    return not (qa and qb and qa != qb)
+
+
+def _time_parts(time: str) -> tuple[int, int, int]:
+    """(year, month, quarter) of a normalised time, 0 where it states none."""
+    year = month = quarter = 0
+    for part in time.split():
+        if part.startswith("Q"):
+            quarter = int(part[1:])
+        elif part.startswith("--"):
+            month = int(part[2:])
+        elif "-" in part:
+            year, month = (int(x) for x in part.split("-"))
+        else:
+            year = int(part)
+    return year, month, quarter

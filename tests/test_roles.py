@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claims import extract
+from claims.model import times_overlap
 
 
 def one(text: str, figure: str):
@@ -130,3 +131,16 @@ def test_json_keeps_scope_beside_the_typed_fields() -> None:
     assert data["place"] == "syria" and data["period"] == "2 days"
     assert data["scope"] == ["syria", "over 2 days"]
     assert isinstance(data["co_stated"], list)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [("2022", "2022-07", True), ("2022", "2023", False), ("--07", "2022-07", True),
+     ("--07", "--10", False), ("Q3", "2022-07", True), ("Q3 2022", "2022-10", False),
+     ("Q3 2022", "Q3", True), ("Q4 2021", "Q4 2022", False)],
+    ids=["year-month", "years", "month-of-no-year", "months", "quarter-month",
+         "quarter-other-month", "quarter-of-year", "quarters-of-years"],
+)  # fmt: skip
+def test_times_overlap(a: str, b: str, overlap: bool) -> None:
+    assert times_overlap(a, b) is overlap
+    assert times_overlap(b, a) is overlap
