@@ -63,6 +63,40 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "html: unclosed <pre>": (".html", lambda n: repeat("<pre> a ", n)),
     "html: entities": (".html", lambda n: repeat("&amp;&#36;1&#10;", n)),
     "news text": (".txt", _news),
+    # constructs that once grew with the square of the input
+    "no sentence end": (".txt", lambda n: repeat("one hundred and ", n)),
+    "no-break digit groups": (".txt", lambda n: "1" + "\u00a0111" * (n // 4) + ",5"),
+    "dates": (".txt", lambda n: repeat("on 5 May 2020 and ", n)),
+    "ranges": (".txt", lambda n: repeat("between 1 and 2 ", n)),
+    "hedges": (".txt", lambda n: repeat("at least 5 and nearly 6 ", n)),
+    "conversions": (".txt", lambda n: repeat("1 kilogram (2.2 pounds) ", n)),
+    "names": (".txt", lambda n: repeat("Paris Syria Iraq 5 ", n)),
+    "brackets": (".txt", lambda n: repeat("(5) [6] {7} ", n)),
+    "many figures, one sentence": (".txt", lambda n: repeat("5, ", n)),
+    "distinct words, one sentence": (".txt", lambda n: _distinct_words(n)),
+    "md: table": (".md", lambda n: repeat("| 1 | 2 km | 3% |\n", n)),
+    "md: emphasis": (".md", lambda n: repeat("*5* _6_ **7** ", n)),
+    "html: paragraphs": (".html", lambda n: repeat("<p>5 people</p><span>6 km</span>", n)),
+}
+
+
+def _distinct_words(size: int) -> str:
+    """One sentence of ever new words with a figure now and then."""
+    out, total, i = [], 0, 0
+    while total < size:
+        word = "".join(chr(97 + int(d)) for d in f"{i:06d}")
+        piece = f"{word} {i % 97}" if i % 5 == 0 else word
+        out.append(piece)
+        total += len(piece) + 1
+        i += 1
+    return " ".join(out)[:size]
+
+
+# What the growth runs time: each command with each output format.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "extract": ("table", "json"),
+    "check": ("rich", "json", "markdown", "html"),
+    "gate": ("rich", "json", "sarif", "github", "junit", "markdown", "html"),
 }
 
 
@@ -113,6 +147,97 @@ def child(path: str) -> None:
     )
 
 
+def child_cli(argv: list[str]) -> None:
+    """Run one claimcheck command in this process, its output to /dev/null; print its time
+    and the growth of the peak resident set as JSON."""
+    import contextlib
+
+    import checker.cli
+    from checker.cli import main as cli_main
+
+    del checker
+    before = _peak_rss_mb()
+    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        t0 = time.perf_counter()
+        code = cli_main(argv)
+        seconds = time.perf_counter() - t0
+    print(json.dumps({"code": code, "seconds": seconds, "extra_mb": _peak_rss_mb() - before}))
+
+
+def _write(path: Path, name: str, size: int) -> None:
+    build = CASES[name][1]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        step = size if size <= 4 * MB else MB
+        for _ in range(size // step):
+            f.write(build(step))
+
+
+def growth_run(
+    name: str, size: int, command: str, fmt: str, folder: Path, timeout: float
+) -> dict[str, float]:
+    """One command on a case of ``size`` characters, in a fresh child process."""
+    suffix = CASES[name][0]
+    first, second = folder / f"a{suffix}", folder / f"b{suffix}"
+    _write(first, name, size)
+    _write(second, name, size)
+    args = {
+        "extract": ["extract", str(first)],
+        "check": ["check", str(first), str(second)],
+        "gate": ["gate", str(first), "--source", str(second)],
+    }[command]
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child-cli", *args, "--format", fmt],
+            capture_output=True, text=True, timeout=timeout, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"error": 1.0}
+    if done.returncode != 0 or not done.stdout.strip():
+        return {"error": 1.0}
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def exponent(sizes: list[int], values: list[float]) -> float:
+    """The slope of log(value) against log(size), least squares: 1 linear, 2 quadratic."""
+    import math
+
+    points = [(math.log(s), math.log(max(v, 1e-9))) for s, v in zip(sizes, values, strict=True)]
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    num = sum((x - mx) * (y - my) for x, y in points)
+    den = sum((x - mx) ** 2 for x, _ in points)
+    return num / den
+
+
+def growth(sizes: list[int], only: str | None, formats: str, timeout: float) -> None:
+    """Growth exponents of time and of peak memory, each case, command and format."""
+    print(f"growth at {', '.join(f'{s // 1000} KB' for s in sizes)}: exponent of time, and of")
+    print("the peak resident set above the imports (memory under 2 MB at the largest size is")
+    print("'flat'); 1 is linear, 2 quadratic.\n")
+    print(
+        f"{'case':<30}{'command':<10}{'format':<10}{'s at max':>10}{'time exp':>10}{'mem exp':>10}"
+    )
+    with tempfile.TemporaryDirectory(prefix="claimcheck-growth-") as tmp:
+        for name in CASES:
+            if name in ("news text", "md: news text") or (only and only not in name):
+                continue
+            for command, fmts in COMMANDS.items():
+                for fmt in fmts if formats == "all" else fmts[:2]:
+                    runs = [growth_run(name, n, command, fmt, Path(tmp), timeout) for n in sizes]
+                    if any("error" in r for r in runs):
+                        print(f"{name:<30}{command:<10}{fmt:<10}  failed or over {timeout:.0f} s")
+                        continue
+                    times = [r["seconds"] for r in runs]
+                    mems = [r["extra_mb"] for r in runs]
+                    mem = "flat" if mems[-1] < 2 else f"{exponent(sizes, mems):.2f}"
+                    print(
+                        f"{name:<30}{command:<10}{fmt:<10}{times[-1]:>10.2f}"
+                        f"{exponent(sizes, times):>10.2f}{mem:>10}",
+                        flush=True,
+                    )
+
+
 def run_case(name: str, size: int, folder: Path, timeout: float) -> dict[str, object]:
     """Write the case's text to a file and measure it in a fresh child process."""
     suffix, build = CASES[name]
@@ -154,11 +279,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--big-timeout", type=float, default=1800.0, help="seconds for the large case"
     )
+    parser.add_argument(
+        "--growth",
+        default="64000,256000,1024000",
+        help="sizes (characters) of the growth runs; 'none' skips them",
+    )
+    parser.add_argument(
+        "--formats", default="two", help="'all': every output format of each command"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child-cli"]:
+        child_cli(argv[1:])
+        return 0
     args = parser.parse_args(argv)
     if args.child:
         child(args.child)
         return 0
+    if args.growth != "none":
+        sizes = [int(x) for x in args.growth.split(",")]
+        growth(sizes, args.only, args.formats, args.timeout)
+        print()
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; one child process per case.")
     print("read and extract: time.perf_counter seconds of read_document and claims.extract.")

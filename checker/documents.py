@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import regex
 
@@ -122,7 +122,7 @@ STDIN = "-"
 def _read_bytes(p: Path) -> bytes:
     if str(p) == STDIN:  # "-": standard input, read up to the same limit as a file
         try:
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            data = _read_limited(sys.stdin.buffer)
         except (OSError, ValueError, AttributeError) as exc:  # closed, or not readable
             raise InputError(f"standard input cannot be read ({exc})") from None
         if len(data) > MAX_BYTES:
@@ -136,7 +136,7 @@ def _read_bytes(p: Path) -> bytes:
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise InputError(f"{p}: not a regular file (a device or socket)")
         with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            data = _read_limited(f)
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except PermissionError:
@@ -150,6 +150,20 @@ def _read_bytes(p: Path) -> bytes:
     if len(data) > MAX_BYTES:
         raise InputError(f"{p}: file is over the {MAX_BYTES // 2**20} MB limit")
     return data
+
+
+def _read_limited(stream: BinaryIO) -> bytes:
+    """Up to one byte past the limit, a megabyte at a time: ``read(MAX_BYTES + 1)`` would
+    reserve 512 MB of address space for a file of a few bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_BYTES:
+        chunk = stream.read(min(1 << 20, MAX_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.

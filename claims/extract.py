@@ -304,14 +304,15 @@ def _extract_part(
         return []
     sentences = Sentences.of(text)
     lines = _Lines(text)
-    frames: dict[int, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
-    names_of: dict[int, list[str]] = {}
+    frames: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+    names_of: dict[tuple[int, int], list[str]] = {}
     claims: list[Claim] = []
     for fig in figures:
         i = sentences.index(fig.start)
-        if i not in frames:
-            frames[i] = _frame(text, sentences, i, names_of, topic)
-        sentence, names, terms = frames[i]
+        window = _window(text, sentences, i, fig.start)
+        if window not in frames:
+            frames[window] = _frame(text, sentences, window, names_of, topic)
+        sentence, names, terms = frames[window]
         line, column = lines.position(fig.start)
         claim = _claim(text, fig, source, sentence, terms, line + line_base, column, topic, base)
         claims.append(replace(claim, names=names) if names else claim)
@@ -692,23 +693,55 @@ def _looks_like_year(m: regex.Match[str], after: str, before: str) -> bool:
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 
 
+# A sentence longer than this (a text with no sentence end, a table, a list run together) is
+# read as windows around its figures, so that a claim's sentence and frame stay bounded and the
+# output grows with the text, not with its square.
+_SENTENCE_KEPT = 1200
+_BLOCK = 400
+_SPACE = regex.compile(r"\s")
+
+
+def _window(text: str, sentences: Sentences, i: int, at: int) -> tuple[int, int]:
+    """Sentence ``i`` and which window of it holds offset ``at`` (-1: the whole sentence)."""
+    s, e = sentences.span(i)
+    if e - s <= _SENTENCE_KEPT:
+        return i, -1
+    return i, (min(at, e - 1) - s) // _BLOCK
+
+
+def _span(text: str, sentences: Sentences, window: tuple[int, int]) -> tuple[int, int]:
+    """The characters of a window: three blocks around the figure's, cut at spaces."""
+    i, block = window
+    s, e = sentences.span(i)
+    if block < 0:
+        return s, e
+    ws, we = s + max(0, block - 1) * _BLOCK, min(e, s + (block + 2) * _BLOCK)
+    if ws > s and (space := _SPACE.search(text, ws, min(we, ws + 40))):
+        ws = space.end()
+    if we < e and (last := text.rfind(" ", max(ws, we - 40), we)) > ws:
+        we = last
+    return ws, we
+
+
 def _frame(
     text: str,
     sentences: Sentences,
-    i: int,
-    names_of: dict[int, list[str]],
+    window: tuple[int, int],
+    names_of: dict[tuple[int, int], list[str]],
     topic: tuple[str, ...],
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """A figure's sentence, its names, and its frame terms: the names and content words of the
     sentence, with the names of the sentence before it in the same paragraph."""
-    s, e = sentences.span(i)
+    s, e = _span(text, sentences, window)
     sentence = text[s:e].strip()
-    names = list(_sentence_names(text, sentences, i, names_of, topic))
+    names = list(_sentence_names(text, sentences, window, names_of, topic))
     words = content_words(sentence)
-    if i > 0:
+    i = window[0]
+    if i > 0 and window[1] <= 0:
         pe = sentences.span(i - 1)[1]
         if not _BLANK_LINE.search(text, pe, s):
-            names += _sentence_names(text, sentences, i - 1, names_of, topic)
+            before = _window(text, sentences, i - 1, pe)
+            names += _sentence_names(text, sentences, before, names_of, topic)
     return (
         " ".join(sentence.split()),
         tuple(dict.fromkeys(names)),
@@ -717,14 +750,18 @@ def _frame(
 
 
 def _sentence_names(
-    text: str, sentences: Sentences, i: int, names_of: dict[int, list[str]], topic: tuple[str, ...]
+    text: str,
+    sentences: Sentences,
+    window: tuple[int, int],
+    names_of: dict[tuple[int, int], list[str]],
+    topic: tuple[str, ...],
 ) -> list[str]:
-    if i not in names_of:
-        s, e = sentences.span(i)
+    if window not in names_of:
+        s, e = _span(text, sentences, window)
         names = names_in(text[s:e])
         # A capital that only opens the sentence ("Rescue teams are searching") names nothing,
         # unless the article names it again or it is a country.
-        first = _OPENING_CAPITAL.match(text, s, e)
+        first = _OPENING_CAPITAL.match(text, s, e) if window[1] <= 0 else None
         if (
             names
             and first
@@ -734,8 +771,8 @@ def _sentence_names(
             and names[0] not in topic
         ):
             names = names[1:]
-        names_of[i] = names
-    return names_of[i]
+        names_of[window] = names
+    return names_of[window]
 
 
 _OPENING_CAPITAL = regex.compile(r"[\s\"“‘'(]*+\K[A-Z][\w'’.-]{0,30}+")
