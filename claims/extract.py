@@ -315,6 +315,8 @@ def _extract_part(
         sentence, names, terms = frames[window]
         line, column = lines.position(fig.start)
         claim = _claim(text, fig, source, sentence, terms, line + line_base, column, topic, base)
+        if window[1] >= 0:
+            claim = replace(claim, sentence_cut=True)
         claims.append(replace(claim, names=names) if names else claim)
     return _with_co_stated(_link_restatements(text, claims, base))
 

@@ -78,6 +78,7 @@ class Claim:
     direction: str | None = None  # "up" or "down": "rose 5%", "cut 300 jobs"
     comparison: str | None = None  # its relation word: from, to, by, of, out_of, per, than
     lemma: str = ""  # the lemma of the head word of its measure: "deaths" -> "death"
+    sentence_cut: bool = False  # the sentence was too long: ``sentence`` is a window of it
 
     @property
     def scope(self) -> tuple[str, ...]:
@@ -98,6 +99,8 @@ class Claim:
         for name in ("terms", "near", "topic", "actors", "names", "co_stated"):
             data[name] = list(data[name])
         data["scope"] = list(self.scope)
+        if not self.sentence_cut:
+            del data["sentence_cut"]  # present only when true, as the JSON Schema says
         return data
 
 
