@@ -91,6 +91,7 @@ def _tokens(desk: Path) -> st.SearchStrategy[list[str]]:
             "markdown",
             "github",
             "junit",
+            "html",
             "yaml",
             "--source",
             "-s",
