@@ -28,6 +28,9 @@ _BLOCK_TAG = regex.compile(
 _ANY_TAG = regex.compile(r"<[A-Za-z/!?][^<>]{0,5000}+>")
 # What two views of one passage may differ in: spacing, soft hyphens and zero-width characters.
 _INVISIBLE = regex.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff|]++")
+# The last character of a block that needs a stop after it: a letter, a digit or a closer.
+_UNSTOPPED = regex.compile(r"[\p{L}\p{N}\"'”’)\]%]")
+_CELL_TAG = regex.compile(r"(?i)</?t[dh]\b")
 # How far past the last kept block a block of the article may start in the main text: room for
 # text the two views split differently, never enough to reach a later paragraph.
 _SLACK = 200
@@ -65,7 +68,25 @@ def read_page(text: str, url: str | None = None) -> Page:
     keep = _aligned_blocks(blocks, text, whole, main, meta.get("title"))
     if not keep:
         return Page(whole, False, **meta)
-    return Page(_blank(whole, _gaps(keep, len(text))), True, **meta)
+    prose = _blank(whole, _gaps(keep, len(text)))
+    return Page(_end_sentences(text, prose, keep), True, **meta)
+
+
+def _end_sentences(text: str, prose: str, keep: list[tuple[int, int]]) -> str:
+    """A kept block that ends with no stop (a headline, a caption, a cell) gets one where its
+    closing tag was, so it is not read as the start of the next block's sentence."""
+    chars = list(prose)
+    for _, end in keep:
+        before = prose[:end].rstrip()
+        if (
+            end < len(text)
+            and text[end] == "<"
+            and before
+            and _UNSTOPPED.match(before[-1])
+            and not _CELL_TAG.match(text, end)  # a table row reads as one sentence
+        ):
+            chars[end] = "."
+    return "".join(chars)
 
 
 def _article(text: str, url: str | None) -> tuple[str, dict[str, str | None]] | None:

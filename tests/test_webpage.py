@@ -111,3 +111,21 @@ def test_markdown_and_text_are_not_cut_to_a_main_text(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("# Menu: 40 hits\n\nThe council spent 12 million.\n", encoding="utf-8")
     assert [c.text for c in claims_of(read_document(path))] == ["40", "12 million"]
+
+
+def test_a_headline_is_a_sentence_of_its_own() -> None:
+    story = "".join(
+        f"<p>The council in Brenmoor said on Monday it spent {n} million on its roads.</p>"
+        for n in range(10, 15)
+    )
+    text = (
+        "<html><body><article><h1>Roads get 10 million</h1>\n"
+        f"{story}<table><tr><td>Brenmoor</td><td>10</td></tr></table></article></body></html>"
+    )
+    page = read_page(text)
+    assert page.main_text and len(page.prose) == len(text)
+    claims = extract(page.prose)
+    assert claims[0].sentence == "Roads get 10 million."  # not run into the next paragraph
+    assert claims[1].sentence.startswith("The council in Brenmoor said")
+    # A table row stays one sentence: a cell's figure keeps its row's words.
+    assert claims[-1].sentence.split() == ["Brenmoor", "10"]
