@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -45,6 +47,26 @@ def test_claims_index_the_text_and_their_intervals_are_ordered(text: str) -> Non
         for bound in (c.low, c.high):
             if bound is not None and c.value is not None and c.kind != "date":
                 assert (c.low is None or c.low <= c.value) and (c.high is None or c.value <= c.high)
+
+
+# A blank line: a line break, white space only, another line break.
+_BREAK = r"(?>\r\n|[\n\r\u2028\u2029\x85])"  # atomic: CRLF is one line break, not two
+_BLANK_LINE = regex.compile(rf"{_BREAK}[^\S\n\r\u2028\u2029\x85]*+{_BREAK}")
+_EDGE_WORD = regex.compile(r"(?i)[a-z]+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_no_claim_joins_number_words_across_a_blank_line(text: str) -> None:
+    # A hard-wrapped line goes on ("two\nhundred" is 200); a paragraph break never does.
+    for c in extract(text):
+        parts = _BLANK_LINE.split(c.text)
+        for before, after in itertools.pairwise(parts):
+            pair = [
+                w.lower()
+                for w in (*_EDGE_WORD.findall(before)[-1:], *_EDGE_WORD.findall(after)[:1])
+            ]
+            assert not (len(pair) == 2 and all(w in NUMBER_WORDS for w in pair)), c.text
 
 
 # ---- the command line ------------------------------------------------------------------------
