@@ -406,6 +406,34 @@ def _config_near(path: str) -> Path | None:
     return find_config(Path.cwd() if is_url(path) else Path(path))
 
 
+def _draft_config(draft: str, config_path: str | None) -> Any:
+    """The settings a draft is gated with, after checking the draft is there at all."""
+    from checker.config import Config, load_config
+    from checker.documents import refuse_url
+    from checker.fetch import is_url
+
+    if draft != STDIN and not is_url(draft):
+        refuse_url(draft)
+        if not Path(draft).exists():
+            raise InputError(f"{draft}: no such file")
+    found = Path(config_path) if config_path else _config_near(draft)
+    return load_config(found) if found else Config()
+
+
+def _draft_document(draft: str, cache: str | None) -> Any:
+    """The draft: a file, a web page, or standard input under its --stdin-filename."""
+    from checker.documents import read_document
+    from checker.fetch import is_url, read_url
+
+    _, stdin_name = _reading()
+    if is_url(draft):
+        doc = read_url(draft, cache=cache)
+    else:
+        doc = read_document(draft, stdin_name=stdin_name)
+    _note_fallback([doc])
+    return doc
+
+
 def _gate_reports(
     drafts: Sequence[str],
     sources: Sequence[str],
@@ -416,8 +444,6 @@ def _gate_reports(
     matcher: str = "rules",
 ) -> list[Any]:
     """One gate report per draft; each set of sources is read and extracted once."""
-    from checker.config import Config, load_config
-    from checker.documents import read_document
     from checker.gate import Ignore
     from checker.gate import gate as rule_gate
     from checker.match import Settings as RuleSettings
@@ -426,19 +452,10 @@ def _gate_reports(
 
     if STDIN in drafts and STDIN in sources:
         raise UsageError("- names standard input as both a draft and a source")
-    _, stdin_name = _reading()
     read: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[list[Any], list[Any]]] = {}
     reports = []
-    from checker.documents import refuse_url
-    from checker.fetch import is_url, read_url
-
     for draft in drafts:
-        if draft != STDIN and not is_url(draft):
-            refuse_url(draft)
-            if not Path(draft).exists():
-                raise InputError(f"{draft}: no such file")
-        found = Path(config_path) if config_path else _config_near(draft)
-        config = load_config(found) if found else Config()
+        config = _draft_config(draft, config_path)
         source_paths = tuple(sources or config.sources)
         if not source_paths:
             raise UsageError(
@@ -452,16 +469,11 @@ def _gate_reports(
             )
             read[key] = (docs, _extract_all(docs))
         docs, claims = read[key]
-        here = None if draft == STDIN or is_url(draft) else os.path.realpath(draft)
+        here = None if draft == STDIN or "://" in draft else os.path.realpath(draft)
         own = [i for i, d in enumerate(docs) if d.path == STDIN or os.path.realpath(d.path) != here]
         if not own:
             raise InputError(f"{', '.join(source_paths)}: no source besides the draft itself")
-        draft_doc = (
-            read_url(draft, cache=cache)
-            if is_url(draft)
-            else read_document(draft, stdin_name=stdin_name)
-        )
-        _note_fallback([draft_doc])
+        draft_doc = _draft_document(draft, cache)
         common: dict[str, Any] = {
             "ignore": Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
             "fail_on": fail_on or config.fail_on or "contradicted",
@@ -590,6 +602,8 @@ def _emit_chunks(chunks: Iterable[str], output: str | None, inputs: Sequence[str
 def _emit_statistics(table: Any, fmt: str, output: str | None, inputs: Sequence[str]) -> None:
     from checker.report import statistics
 
+    if fmt not in ("json", "rich", "table"):
+        raise UsageError(f"--statistics is written as text or json, not {fmt}")
     if fmt == "json":
         from checker.report import json as json_report
 

@@ -97,6 +97,12 @@ def test_statistics_count_by_status_and_measure(capsys: pytest.CaptureFixture[st
     assert {"status": "contradicted", "measure": "deaths", "count": 1} in data["statistics"]
 
 
+def test_statistics_are_text_or_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *GATE, "--statistics", "-f", "sarif")
+    assert code == 2 and out == ""
+    assert err.strip() == "claimcheck: error: --statistics is written as text or json, not sarif"
+
+
 def test_statistics_of_check_count_clusters(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", ARTICLES, "--statistics", "-f", "json")
     assert code == 0
