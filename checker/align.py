@@ -9,6 +9,7 @@ says. The same index serves the gate, the cross-source check and the ledger.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -151,8 +152,9 @@ class Index:
 
     A sentence is indexed once per block it holds figures of. Candidates for a figure are found
     term at a time through the postings of its sentence's lemmas (a term in more sentences of
-    the block than `max_postings` is too common to propose any), so the work per figure is
-    bounded whatever the corpus's size.
+    the block than `max_postings` proposes only the sentences nearest the figure's own in the
+    order documents were added: the stories told at about the same time), so the work per
+    figure is bounded whatever the corpus's size.
     """
 
     settings: Settings = field(default_factory=Settings)
@@ -201,9 +203,7 @@ class Index:
             if not members:
                 self._blocks[key].append(sid)
                 for term in f.sentence:
-                    posting = self._postings[(key, term)]
-                    if len(posting) <= self.settings.max_postings:
-                        posting.append(sid)
+                    self._postings[(key, term)].append(sid)
             members.append(i)
             ids.append(i)
         return ids
@@ -243,27 +243,39 @@ class Index:
         asked = (claim.source, claim.sentence, key)
         scored = self._found.get(asked)
         if scored is None:
-            scored = self._found[asked] = self._ranked(claim.source, frame, key)
+            own = self._sentence_ids.get((claim.source, claim.sentence), len(self._sentences))
+            scored = self._found[asked] = self._ranked(claim.source, frame, key, own)
         out: list[Candidate] = []
         for rank, (sim, sid) in enumerate(scored):
             out.extend(Candidate(i, sim, rank) for i in self._members[(sid, key)])
         return out
 
-    def _ranked(self, source: str, frame: Frame, key: tuple[str, str]) -> list[tuple[float, int]]:
-        """The sentences of other sources most like the frame's, with their similarity."""
+    def _ranked(
+        self, source: str, frame: Frame, key: tuple[str, str], own: int
+    ) -> list[tuple[float, int]]:
+        """The sentences of other sources most like the frame's, with their similarity.
+
+        ``own`` is the frame's sentence id (or the next one, for a figure not indexed): a common
+        term proposes the sentences nearest it.
+        """
+        reach = self.settings.max_postings // 2
         block = self._blocks.get(key, ())
         shared: dict[int, float] = (
             dict.fromkeys(block, 0.0) if len(block) <= self.settings.max_postings else {}
         )
         for term in frame.sentence:
             posting = self._postings.get((key, term))
-            if posting and len(posting) <= self.settings.max_postings:
-                weight = self.idf2(term)
-                for sid in posting:
-                    shared[sid] = shared.get(sid, 0.0) + weight
+            if not posting:
+                continue
+            if len(posting) > self.settings.max_postings:
+                at = bisect.bisect_left(posting, own)
+                posting = posting[max(0, at - reach) : at + reach]
+            weight = self.idf2(term)
+            for sid in posting:
+                shared[sid] = shared.get(sid, 0.0) + weight
         if not shared:
             return []
-        own = self._norm(frame.sentence) or 1.0
+        norm_own = self._norm(frame.sentence) or 1.0
         scored = []
         for sid, weight in shared.items():
             ids = self._members[(sid, key)]
@@ -272,6 +284,6 @@ class Index:
             norm = self._norms.get(sid)
             if norm is None:
                 norm = self._norms[sid] = self._norm(self._sentences[sid]) or 1.0
-            scored.append((weight / (own * norm), sid))
+            scored.append((weight / (norm_own * norm), sid))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return scored[: self.settings.candidate_sentences]

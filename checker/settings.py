@@ -13,9 +13,10 @@ class Settings:
     """
 
     # Alignment: how many of the most similar sentences of the other documents are searched for
-    # a figure's restatement, and how common a term may be before it stops proposing candidates.
+    # a figure's restatement, and how many sentences a term proposes at most (a more common
+    # term proposes those nearest the figure's own, in the order the documents came).
     candidate_sentences: int = 8
-    max_postings: int = 100
+    max_postings: int = 64
     # Verdicts: a restatement must be at least this likely to support a figure, and a conflict
     # more likely still (precision first).
     support: float = 0.4

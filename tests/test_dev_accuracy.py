@@ -16,9 +16,9 @@ pytestmark = [
 # check (checker.verdict.gate, checker.cluster.check_scored). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 162},
-    "aggrefact": {"flagged": 203, "caught": 16},
-    "newsroom": {"gate caught": 14, "check conflicts": 3, "check agreements": 8},
+    "summedits": {"caught": 167},
+    "aggrefact": {"flagged": 220, "caught": 16},
+    "newsroom": {"gate caught": 16, "check conflicts": 3, "check agreements": 8},
     "ecbplus": {"agreements": 28, "conflicts": 1},
 }
 CEILINGS = {
