@@ -1,13 +1,19 @@
-"""Extraction throughput on ~1 MB of news text against quantulum3 and a bare digit scan."""
+"""Extraction accuracy on quantulum3's English test sentences and on the Recognizers-Text dev half,
+beside quantulum3 (found, values right); throughput on ~1 MB of news text against quantulum3 and a
+bare digit scan. quantulum3 may live in another interpreter (--quantulum-python): its sentences
+are read from its installed package at bench time, never copied into the project."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -17,9 +23,12 @@ from typing import Any
 
 import regex
 
-from claims import extract
+from claims import Claim, extract
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+RECOGNIZERS = SEEDS.parent / "benchmarks" / "recognizers" / "score.py"
+SHIM = Path(__file__).resolve().with_name("quantulum_shim.py")
+REL = 1e-3  # values compared to this relative tolerance
 TARGET_CHARS = 1_000_000
 QUICK_CHARS = 100_000
 VS_QUANTULUM = 50.0  # claimcheck at least this many times faster than quantulum3
@@ -101,9 +110,11 @@ def _load_quantulum() -> tuple[Any, float, str] | None:
     return parser, time.perf_counter() - start, mode
 
 
-def quantulum(articles: Sequence[str]) -> tuple[Speed | None, str]:
+def quantulum(articles: Sequence[str], qpython: str | None) -> tuple[Speed | None, str]:
     """quantulum3 fed one article per call (its cost grows with the square of its input)."""
     loaded = _load_quantulum()
+    if loaded is None and qpython is not None:
+        return _quantulum_elsewhere(articles, qpython)
     if loaded is None:
         return None, "quantulum3 is not installed: pip install quantulum3 (skipped)"
     parser, import_s, mode = loaded
@@ -113,6 +124,199 @@ def quantulum(articles: Sequence[str]) -> tuple[Speed | None, str]:
     note = f"{mode}; import {import_s:.2f} s, first call {warm_s:.2f} s"
     speed = Speed("quantulum3, one article per call", sum(map(len, articles)), seconds, found)
     return speed, note
+
+
+# ---- accuracy ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Accuracy:
+    name: str
+    expected: int
+    found: int
+    valued: int  # expected results with a value
+    right: int
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<34} found {self.found:>4}/{self.expected:<4} "
+            f"({self.found / self.expected:5.1%})   values right {self.right:>4}/{self.valued:<4} "
+            f"({self.right / self.valued:5.1%})"
+        )
+
+
+def _registry() -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pint
+
+        return pint.UnitRegistry()
+
+
+def _pint_unit(registry: Any, name: str) -> Any | None:
+    """quantulum3's unit name ("kilometre per hour", "degree Celsius") as a pint unit."""
+    words = name.replace(" per ", " / ")
+    for head, power in (("square ", 2), ("cubic ", 3)):
+        if words.startswith(head):
+            words = f"({words.removeprefix(head)}) ** {power}"
+    candidates = [words, words.replace(" ", "_"), "_".join(w.capitalize() for w in name.split())]
+    candidates += ["degree_" + name.split()[-1] if name.startswith("degree ") else ""]
+    for candidate in filter(None, candidates):
+        try:
+            unit = registry.parse_units(candidate.replace("(", "").replace(")", ""))
+        except Exception:
+            try:
+                unit = registry.parse_expression(candidate).units
+            except Exception:
+                continue
+        return unit
+    return None
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= REL * max(abs(a), abs(b), 1e-9)
+
+
+def _ours_right(registry: Any, bases: dict[str, str], want: float, unit: str, claim: Claim) -> bool:
+    """Is the claim's value the expected one, compared in one unit (converted as pint does)?"""
+    values = [v for v in (claim.value, claim.low) if v is not None]
+    if claim.low is not None and claim.high is not None:
+        values.append((claim.low + claim.high) / 2)
+    if claim.kind == "money" or claim.unit in (None, "percent", "percentage points"):
+        return any(_close(v, want) for v in values)
+    stated = _pint_unit(registry, unit) if unit != "dimensionless" else None
+    base = bases.get(claim.unit or "")
+    if stated is None or base is None:
+        return any(_close(v, want) for v in values)
+    try:
+        expected = registry.Quantity(want, stated).to(base).magnitude
+    except Exception:
+        return any(_close(v, want) for v in values)
+    return any(_close(v, float(expected)) for v in values)
+
+
+def _theirs_right(registry: Any, want: float, unit: str, found: dict[str, Any]) -> bool:
+    value, name = float(found["value"]), str(found["unit_name"])
+    if name == unit or "dimensionless" in (name, unit):
+        return _close(value, want)
+    a, b = _pint_unit(registry, unit), _pint_unit(registry, name)
+    try:
+        return (
+            a is not None
+            and b is not None
+            and _close(float(registry.Quantity(value, b).to(a).magnitude), want)
+        )
+    except Exception:
+        return False
+
+
+def quantulum_sentences(qpython: str) -> tuple[Accuracy, Accuracy] | str:
+    """claimcheck and quantulum3 on quantulum3's own English test sentences."""
+    done = subprocess.run([qpython, str(SHIM), "sentences"], capture_output=True, text=True)
+    if done.returncode != 0:
+        return f"quantulum3 sentences skipped: {(done.stderr.strip().splitlines() or ['?'])[-1]}"
+    cases = json.loads(done.stdout)
+    registry = _registry()
+    from claims import make_units
+
+    bases = {
+        spec["symbol"]: make_units.expression_of(spec["base"])
+        for spec in make_units.rules()["dimensions"].values()
+    }
+    ours = [0, 0, 0, 0]
+    theirs = [0, 0, 0, 0]
+    for case in cases:
+        text, claims = case["req"], extract(case["req"])
+        for res in case["res"]:
+            at = text.find(res["surface"])
+            if at < 0:
+                at = text.lower().find(res["surface"].lower())
+            span = (at, at + len(res["surface"])) if at >= 0 else (-1, -1)
+            want, unit = float(res["value"]), str(res["unit"])
+            hits = [c for c in claims if c.start < span[1] and c.end > span[0]]
+            found = [f for f in case["found"] if f["start"] < span[1] and f["end"] > span[0]]
+            for tally, hit, right in (
+                (ours, hits, any(_ours_right(registry, bases, want, unit, c) for c in hits)),
+                (theirs, found, any(_theirs_right(registry, want, unit, f) for f in found)),
+            ):
+                tally[0] += 1
+                tally[1] += bool(hit)
+                tally[2] += 1
+                tally[3] += right
+    return (
+        Accuracy("claimcheck", *ours),
+        Accuracy("quantulum3 (its own test sentences)", *theirs),
+    )
+
+
+_SUMMARY = regex.compile(r"found (\d+)/(\d+) \(\d+%\), value right (\d+)/(\d+)")
+
+
+def recognizers(name: str, cmd: Sequence[str]) -> Accuracy | str:
+    """Found and values right on the Recognizers-Text dev half, scored by its own scorer."""
+    if not RECOGNIZERS.exists():
+        return f"Recognizers-Text dev half absent ({RECOGNIZERS}): skipped"
+    done = subprocess.run(
+        [sys.executable, str(RECOGNIZERS), "--claimcheck", shlex.join(cmd)],
+        capture_output=True,
+        text=True,
+    )
+    m = _SUMMARY.search(done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "")
+    if m is None:
+        return f"{name}: the scorer printed no summary"
+    found, expected, right, valued = (int(g) for g in m.groups())
+    return Accuracy(name, expected, found, valued, right)
+
+
+def accuracy(qpython: str | None) -> None:
+    print("accuracy (found: a figure overlaps the expected text; value: equal in one unit):")
+    if qpython is None:
+        print("  quantulum3 is not installed: pip install quantulum3, or --quantulum-python PATH")
+    else:
+        result = quantulum_sentences(qpython)
+        if isinstance(result, str):
+            print("  " + result)
+        else:
+            print("  quantulum3's English test sentences:")
+            for a in result:
+                print("    " + a.line())
+    print("  Recognizers-Text English specs, dev half (its scorer):")
+    runs = [("claimcheck", [sys.executable, "-m", "checker"])]
+    if qpython is not None:
+        runs.append(("quantulum3", [qpython, str(SHIM)]))
+    for name, cmd in runs:
+        r = recognizers(name, cmd)
+        print("    " + (r if isinstance(r, str) else r.line()))
+    print()
+
+
+def _quantulum_python(given: str | None) -> str | None:
+    if given:
+        return given
+    try:
+        import quantulum3  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+    except ImportError:
+        return None
+    return sys.executable
+
+
+def _quantulum_elsewhere(articles: Sequence[str], qpython: str) -> tuple[Speed | None, str]:
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
+        path = Path(tmp) / "articles.txt"
+        path.write_text("\n\n\n".join(articles), encoding="utf-8")
+        done = subprocess.run(
+            [qpython, str(SHIM), "time", str(path)], capture_output=True, text=True
+        )
+    if done.returncode != 0:
+        return None, "quantulum3 failed in its interpreter (skipped)"
+    result = json.loads(done.stdout)
+    speed = Speed(
+        "quantulum3, one article per call",
+        sum(map(len, articles)),
+        float(result["seconds"]),
+        int(result["found"]),
+    )
+    return speed, f"in {qpython}, tables loaded before timing"
 
 
 def _run(cmd: Sequence[str]) -> float:
@@ -173,7 +377,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--imports", action="store_true", help="list the costliest imports even within target"
     )
+    parser.add_argument(
+        "--quantulum-python", help="an interpreter with quantulum3 installed (a scratch venv)"
+    )
+    parser.add_argument("--no-accuracy", action="store_true", help="only the throughput")
     args = parser.parse_args(argv)
+    qpython = _quantulum_python(args.quantulum_python)
+    if not args.no_accuracy:
+        accuracy(qpython)
     seeds = seed_articles()
     articles = corpus(seeds, QUICK_CHARS if args.quick else TARGET_CHARS)
     text = "\n\n".join(articles)
@@ -187,7 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     chunks = claimcheck_chunks(articles, repeat)
     whole = claimcheck_whole(text, repeat)
     floor = bare_scan(text, SCAN_REPEAT)
-    q_speed, q_note = quantulum(articles)
+    q_speed, q_note = quantulum(articles, qpython)
     speeds = [chunks, whole, *([q_speed] if q_speed else []), floor]
     notes = {q_speed.name: q_note} if q_speed else {}
     print_speeds(speeds, notes)
