@@ -160,7 +160,9 @@ def _pint_unit(registry: Any, name: str) -> Any | None:
         if words.startswith(head):
             words = f"({words.removeprefix(head)}) ** {power}"
     candidates = [words, words.replace(" ", "_"), "_".join(w.capitalize() for w in name.split())]
-    candidates += ["degree_" + name.split()[-1] if name.startswith("degree ") else ""]
+    if name.startswith("degree "):  # "degree fahrenheit" is pint's "degree_Fahrenheit"
+        candidates.append("degree_" + name.split()[-1].capitalize())
+    candidates.append(name.split("-")[0])  # "pound-mass" is a pound
     for candidate in filter(None, candidates):
         try:
             unit = registry.parse_units(candidate.replace("(", "").replace(")", ""))
@@ -182,7 +184,9 @@ def _ours_right(registry: Any, bases: dict[str, str], want: float, unit: str, cl
     values = [v for v in (claim.value, claim.low) if v is not None]
     if claim.low is not None and claim.high is not None:
         values.append((claim.low + claim.high) / 2)
-    if claim.kind == "money" or claim.unit in (None, "percent", "percentage points"):
+    if claim.kind == "percent":  # "two thirds" is 66.7 percent
+        return any(_close(v, want) or _close(v, 100 * want) for v in values)
+    if claim.kind == "money" or claim.unit in (None, "percentage points"):
         return any(_close(v, want) for v in values)
     stated = _pint_unit(registry, unit) if unit != "dimensionless" else None
     base = bases.get(claim.unit or "")

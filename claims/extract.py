@@ -71,6 +71,7 @@ _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, re
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
@@ -83,7 +84,8 @@ _NUMBER_RE = regex.compile(
     r"|[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))++(?:\.[0-9]++)?+(?![ ]?[-–]|[ ][0-9])"
     r"|[0-9]++(?:\.[0-9]++)?+|\.[0-9]++)"
     rf"(?P<vulgar>[{_VULGAR}])?+"
-    r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?10\^[+-]?[0-9]{1,3}|\^[+-]?[0-9]{1,3})?+"
+    r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?10(?:\^[+−-]?|[−-])[0-9]{1,3}"
+    r"|\^[+-]?[0-9]{1,3})?+"
     r"(?P<suffix>" + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *GLUED})) + ")?"
     r"(?![\w]|[.,:][0-9]|/[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
@@ -142,7 +144,7 @@ _CURRENCY_BEFORE = regex.compile(
     + r")[ \u00a0])$"
 )
 _RANGE_AFTER = regex.compile(
-    r"^(?:[ \t\u00a0]*+[-–][ \t\u00a0]*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
+    r"^(?:-[ \t]++to[ \t]++|[ \t\u00a0]*+[-–][ \t\u00a0]*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
     r"(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
     r"(?:(?P<hscale>bn|mn|m|k)\b|\s++(?P<hscale>million|billion|thousand|trillion|bn|mn)\b)?+"
     r"(?![\w.,][0-9])"
@@ -474,13 +476,15 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         if 0 < abs(value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
             value, precision, end = value / denominator, 0.0, over_end
 
-    scale = SCALE_SUFFIXES.get(suffix, 1.0)
+    scale = SCALE_SUFFIXES.get(glued_text if glued is None else "", SCALE_SUFFIXES.get(suffix, 1.0))
     currency = None
     cm = _CURRENCY_BEFORE.search(before)
     if cm and m.group("digits"):
         currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
         start -= len(cm.group())
         before = text[max(0, start - 48) : start]
+    if glued_text in _MONEY_SUFFIXES and currency is None:
+        return None  # "€10M" is ten million euros; "Form 3B" is no three billion
     qualifier = "exact"
     high: float | None = None
     after = text[end : end + 64]
@@ -535,6 +539,21 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         end = u.old or u.end
     elif currency is None and _AGED_BEFORE.search(before):
         unit, aged = lookup("years"), True  # "aged 45"
+    if (
+        unit is not None
+        and high is None
+        and scale == 1.0
+        and not aged
+        and not _FROM_BEFORE.search(before)
+    ):
+        span = _unit_range(text, end, unit, _BETWEEN_BEFORE.search(before) is not None)
+        if span is not None:  # "44 mg to 50 mg", "-18 °C to -34 °C"
+            other, end = span
+            value, high = min(value, other), max(value, other)
+            qualifier = "range"
+            if (between := _BETWEEN_BEFORE.search(before)) is not None:
+                start -= len(before) - between.start()
+                before = text[max(0, start - 48) : start]
     if currency:
         kind = "money"
     elif kind == "percent":
@@ -576,6 +595,30 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     )
 
 
+_UNIT_RANGE = regex.compile(
+    r"(?:[ \t]*+[-–][ \t]*+|[ \t]++to[ \t]++|[ \t]++(?P<and>and)[ \t]++)"
+    r"(?P<sign>[-−])?+(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
+)
+
+
+_FROM_BEFORE = regex.compile(r"(?i)\bfrom\s++$")  # "rose from 40 km to 50 km": a change
+
+
+def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, int] | None:
+    """The other end of a range whose two figures each carry the unit, and where it ends."""
+    r = _UNIT_RANGE.match(text, end, end + 40)
+    if r is None or (r.group("and") and not between):
+        return None
+    after = _unit_after(text, r.end())
+    if after is None or after.unit != unit:
+        return None
+    try:
+        other = parse_digits(r.group("high"))[0]
+    except ValueError:
+        return None
+    return (-other if r.group("sign") else other), after.end
+
+
 _DENOMINATORS_OF_DIGITS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
 
@@ -599,7 +642,7 @@ def _over(text: str, end: int) -> tuple[float, int] | None:
 
 
 _SIGN_WORD_BEFORE = regex.compile(r"(?i)(?<![\w-])(?:minus|negative)\s++$")
-_EXPONENT = regex.compile(r"[eE^]|10\^")
+_EXPONENT = regex.compile(r"(?P<power>[+−-]?[0-9]{1,3})$")
 
 
 def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
@@ -640,21 +683,22 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
 
 
 def _power(digits: str, exp: str) -> float | None:
-    """ "12.32e+14", "1.3x10^6", "1.1^23": scientific notation or a power. A bare "2e5" is
-    more often a code than a figure: a mantissa without a point needs a signed exponent."""
+    """ "12.32e+14", "1.3x10^6", "2.48×10−5", "1.1^23": scientific notation or a power. A bare
+    "2e5" is more often a code than a figure: a mantissa without a point needs a signed
+    exponent."""
     mantissa = float(digits.replace(",", ""))
-    tail = _EXPONENT.split(exp, maxsplit=1)[-1].strip()
-    try:
-        power = int(tail)
-    except ValueError:
+    m = _EXPONENT.search(exp)
+    if m is None:
         return None
-    if exp[0] in "eE":
-        if "." not in digits and tail[0] not in "+-":
-            return None
-        return mantissa * 10.0**power
-    if "10^" in exp:
-        return mantissa * 10.0**power
+    tail = m.group("power").replace("−", "-")
+    power = int(tail)
     try:
+        if exp[0] in "eE":
+            if "." not in digits and tail[0] not in "+-":
+                return None
+            return mantissa * 10.0**power
+        if exp.lstrip()[0] in "x×":
+            return mantissa * 10.0**power
         return float(mantissa**power)
     except OverflowError:
         return None

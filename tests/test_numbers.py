@@ -41,6 +41,9 @@ READ = [
     ("Nearly one million and a half people.", "Nearly one million and a half", 1.5e6),
     ("Some quarter million people.", "Some quarter million", 250_000),
     ("It scored nought point nought three.", "nought point nought three", 0.03),
+    ("The deal was worth €10M.", "€10M", 1e7),
+    ("The debt reached $2.174T.", "$2.174T", 2.174e12),
+    ("A share of 2.48×10−5 was left.", "2.48×10−5", 2.48e-5),
 ]
 
 
@@ -65,6 +68,7 @@ NOT_READ = [
     ("It all came to naught.", "naught"),
     ("The range is 10-20 km.", "-20"),
     ("The score was 3 over par.", "3 over par"),
+    ("Fill in Form 3B today.", "3B"),
 ]
 
 
@@ -140,3 +144,22 @@ def test_parse_words(phrase: str, value: float) -> None:
 def test_reader_stops_at_the_longest_number() -> None:
     read = read_tokens("sixteen and two".split())
     assert read is not None and (read.value, read.used) == (16, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [("Take 44 mg to 50 mg daily.", "44 mg to 50 mg", 4.4e-5, 5e-5),
+     ("Take between 44 mg and 50 mg daily.", "between 44 mg and 50 mg", 4.4e-5, 5e-5),
+     ("Nights fell to -18 °C to -34 °C.", "-18 °C to -34 °C", -34, -18),
+     ("An 8- to 16-meter mirror.", "8- to 16-meter", 0.008, 0.016)],
+    ids=["to", "between", "negative", "hyphen-to"],
+)  # fmt: skip
+def test_ranges_with_a_unit_on_each_end(text: str, figure: str, low: float, high: float) -> None:
+    (c,) = [c for c in extract(text) if c.text == figure]
+    assert c.qualifier == "range"
+    assert (c.low, c.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_change_from_one_figure_to_another_is_no_range() -> None:
+    claims = extract("The road grew from 40 km to 50 km.")
+    assert [(c.text, c.qualifier) for c in claims] == [("40 km", "exact"), ("50 km", "exact")]
