@@ -174,23 +174,13 @@ def render_gate(
 ) -> None:
     """The gate's report; ``quiet`` leaves out supported figures, and a clean draft entirely;
     ``explain`` adds, per figure, the aligned sentence, the score and what decided it."""
-    s = report.summary()
     findings = [f for f in report.findings if not quiet or f.status != "supported"]
     if quiet and not findings and not report.warnings:
         return
-    console.print(
-        Text.assemble(
-            ("claimcheck gate ", "bold"),
-            (report.draft, "cyan"),
-            f" against {plural(len(report.sources), 'source')} · ",
-            (f"{s['contradicted']} contradicted", "bold red" if s["contradicted"] else "dim"),
-            " · ",
-            (f"{s['unsupported']} unsupported", "yellow" if s["unsupported"] else "dim"),
-            " · ",
-            (f"{s['supported']} supported", "green"),
-            f" · {report.ignored} ignored",
-        )
-    )
+    if quiet:  # no summary: the draft's name alone says whose figures follow
+        console.print(Text.assemble(("claimcheck gate ", "bold"), (report.draft, "cyan")))
+    else:
+        _gate_header(report, console)
     if not report.findings and not quiet:
         console.print(Text("The draft states no figures.", style="dim"))
     table = Table(box=box.SIMPLE_HEAD, expand=True)
@@ -218,6 +208,23 @@ def render_gate(
         console.print(
             Text(f"warning {report.draft}:{w.line}:{w.column}: {w.message}", style="yellow")
         )
+
+
+def _gate_header(report: GateReport, console: Console) -> None:
+    s = report.summary()
+    console.print(
+        Text.assemble(
+            ("claimcheck gate ", "bold"),
+            (report.draft, "cyan"),
+            f" against {plural(len(report.sources), 'source')} · ",
+            (f"{s['contradicted']} contradicted", "bold red" if s["contradicted"] else "dim"),
+            " · ",
+            (f"{s['unsupported']} unsupported", "yellow" if s["unsupported"] else "dim"),
+            " · ",
+            (f"{s['supported']} supported", "green"),
+            f" · {report.ignored} ignored",
+        )
+    )
 
 
 def _explain_finding(f: Finding, console: Console) -> None:
