@@ -184,7 +184,7 @@ def test_what_was_published_after_the_article_does_not_count(wire: Path) -> None
     assert {e["text"] for e in finding["evidence"]} == {"129"}
 
 
-@pytest.mark.parametrize("fmt", ["rich", "json", "sarif", "github", "junit", "markdown"])
+@pytest.mark.parametrize("fmt", ["rich", "json", "sarif", "github", "junit", "markdown", "html"])
 def test_check_speaks_every_gate_format_and_names_outlet_and_date(wire: Path, fmt: str) -> None:
     draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "129")
     code, out, err = run(

@@ -258,5 +258,5 @@ def export(ctx: click.Context, output: str | None) -> int:
     from checker.ledger.report import export_lines
 
     store = _open(ctx)
-    _emit("".join(export_lines(store)), output, (str(store.path),))
+    _base._emit_chunks(export_lines(store), output, (str(store.path),))
     return 0

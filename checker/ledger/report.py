@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from checker.ledger.check import LedgerReport, label, told
@@ -105,13 +106,11 @@ def stats_lines(stats: Stats, path: str) -> list[str]:
     ]
 
 
-def export_lines(store: Any) -> list[str]:
-    """One JSON object a line per stored article: its record and its claims."""
-    out = []
+def export_lines(store: Any) -> Iterator[str]:
+    """One JSON object a line per stored article, its record and its claims, as they are read."""
     for article in store.articles():
         item = {
             "article": _article_data(article),
             "claims": [c.to_dict() for c in store.claims_of(article.path)],
         }
-        out.append(json.dumps(item, ensure_ascii=False) + "\n")
-    return out
+        yield json.dumps(item, ensure_ascii=False) + "\n"
