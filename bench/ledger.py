@@ -108,10 +108,10 @@ def grow(store: SQLiteStore, gen: Generator, first: int, last: int, budget: floa
     )
 
 
-def checks(store: SQLiteStore, gen: Generator, row: Row) -> Row:
+def checks(store: SQLiteStore, gen: Generator, row: Row, count: int = CHECKED) -> Row:
     rng = random.Random(row.articles)
     times, claims, extract_ms, contradicted = [], 0, 0.0, 0
-    for j in range(CHECKED):
+    for j in range(count):
         event = rng.randrange(max(1, row.articles // SOURCES_PER_EVENT))
         # A further source of a stored event, published after everything stored.
         doc, meta = gen.article(LARGEST * 10 + j, event=event)

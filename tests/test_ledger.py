@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES
+from conftest import FIXTURES, load_bench
 
 from checker.cli import main
 from checker.documents import claims_of, read_document, read_documents
@@ -337,3 +337,15 @@ def test_a_ledger_indexed_under_other_keys_is_reindexed(wire: Path) -> None:
     draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "132")
     _, data = check_json(wire / "l.sqlite", draft)
     assert data["findings"][0]["status"] == "supported"
+
+
+def test_the_ledger_bench_builds_and_checks(tmp_path: Path) -> None:
+    bench = load_bench("ledger")
+    gen = bench.Generator()
+    with SQLiteStore(tmp_path / "bench.sqlite") as store:
+        row = bench.checks(store, gen, bench.grow(store, gen, 0, 40, budget=60.0), count=3)
+        assert row.articles == 40 and row.claims > 40 and len(row.check_ms) == 3
+        # A further source of a stored event: the ledger finds its figures stated before.
+        doc, meta = gen.article(10**6, event=3)
+        report = check_article(store, doc, meta)
+    assert report.gate.summary()["supported"] > 0
