@@ -141,23 +141,23 @@ def _p95(values: Sequence[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
-def print_table(rows: Sequence[Row]) -> None:
-    header = (
-        f"{'articles':>9} {'claims':>10} {'adds/s':>7} {'(store)':>8} {'B/claim':>8} "
-        f"{'check ms':>9} {'p95 ms':>7} {'ms/claim':>9} {'growth':>7} {'contra':>6}"
+HEADER = (
+    f"{'articles':>9} {'claims':>10} {'adds/s':>7} {'(store)':>8} {'B/claim':>8} "
+    f"{'check ms':>9} {'p95 ms':>7} {'ms/claim':>9} {'growth':>7} {'contra':>6}"
+)
+
+
+def print_row(r: Row, before: Row | None) -> None:
+    median = statistics.median(r.check_ms)
+    store_s = r.add_s - r.extract_s
+    growth = f"{median / statistics.median(before.check_ms):.2f}x" if before else "-"
+    print(
+        f"{r.articles:>9,} {r.claims:>10,} {r.added / r.add_s:>7,.0f} "
+        f"{r.added / store_s:>8,.0f} {r.bytes / r.claims:>8,.0f} {median:>9.2f} "
+        f"{_p95(r.check_ms):>7.2f} {sum(r.check_ms) / r.claims_checked:>9.3f} "
+        f"{growth:>7} {r.contradicted:>6}",
+        flush=True,
     )
-    print(header)
-    print("-" * len(header))
-    for k, r in enumerate(rows):
-        median = statistics.median(r.check_ms)
-        store_s = r.add_s - r.extract_s
-        growth = f"{median / statistics.median(rows[k - 1].check_ms):.2f}x" if k else "-"
-        print(
-            f"{r.articles:>9,} {r.claims:>10,} {r.added / r.add_s:>7,.0f} "
-            f"{r.added / store_s:>8,.0f} {r.bytes / r.claims:>8,.0f} {median:>9.2f} "
-            f"{_p95(r.check_ms):>7.2f} {sum(r.check_ms) / r.claims_checked:>9.3f} "
-            f"{growth:>7} {r.contradicted:>6}"
-        )
 
 
 def _verdicts(last: Row) -> Iterator[str]:
@@ -271,17 +271,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.ledger) if args.ledger else Path(tmp) / "bench.sqlite"
         rows: list[Row] = []
+        print(HEADER)
+        print("-" * len(HEADER), flush=True)
         with SQLiteStore(path) as store:
             done = store.stats().articles
             for size in sizes:
                 row = grow(store, gen, done, size, args.budget)
                 done = row.articles
                 rows.append(checks(store, gen, row))
-                print(f"  {row.articles:,} articles done", file=sys.stderr, flush=True)
+                print_row(rows[-1], rows[-2] if len(rows) > 1 else None)
                 if row.articles < size:
                     print(f"  stopped short of {size:,}: over the budget", file=sys.stderr)
                     break
-        print_table(rows)
         print()
         for line in _verdicts(rows[-1]):
             print(line)
