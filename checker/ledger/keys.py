@@ -1,21 +1,26 @@
-"""What the ledger indexes a claim under: the shared matcher's blocking key and frame terms.
+"""What the ledger indexes a claim under: the alignment index's blocking key and lemmas.
 
-The one place that names the matcher's index keys; a ledger indexed under other keys (an older
-``INDEX``) is re-indexed from its stored claims when opened for writing.
+The one place that names the shared index's keys (`checker.align`, which also serves gate and
+check); a ledger indexed under other keys (an older ``INDEX``) is re-indexed from its stored
+claims when it is opened.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.match import block_key
+from checker.align import block_key, frames
 from claims import Claim
 
-INDEX = "match.block_key+terms/1"
+INDEX = "align.block_key+sentence-lemmas/1"
 
 Keys = tuple[tuple[str, str], tuple[str, ...]]
 
 
 def index_keys(claims: Sequence[Claim]) -> list[Keys]:
-    """For each claim of one article: its block and the terms that propose it as a candidate."""
-    return [(block_key(c), tuple(dict.fromkeys(c.terms))) for c in claims]
+    """For each claim of one article: its block and the lemmas of its sentence, the terms that
+    propose it as a candidate (as `checker.align.Index` does)."""
+    return [
+        (block_key(c), tuple(sorted(f.sentence)))
+        for c, f in zip(claims, frames(claims), strict=True)
+    ]
