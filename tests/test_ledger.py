@@ -7,10 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import FIXTURES, load_bench
+from test_cli import run  # the CLI driven through main(), as its own tests drive it
 
-from checker.cli import main
 from checker.documents import claims_of, read_document, read_documents
 from checker.ledger import sqlite as ledger_sqlite
 from checker.ledger.check import check_article
@@ -35,19 +34,6 @@ WIRE = {
     "post-3.md": ("2015-11-20", "Harbour Post", "132"),
     "times-1.md": ("2015-11-14", "Valley Times", "125"),
 }
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    runner = CliRunner()
-    result = runner.invoke(_Main(), list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-class _Main:
-    name = "claimcheck"
-
-    def main(self, args, prog_name=None, **_: object) -> None:
-        raise SystemExit(main(args))
 
 
 def story(folder: Path, name: str, date: str, outlet: str, toll: str) -> Path:

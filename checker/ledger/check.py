@@ -156,6 +156,42 @@ def _differs(a: Claim, b: Claim) -> bool:
     return block_key(a) == block_key(b) and not compatible(a, b) and _same_statement(a, b)
 
 
+def retrieve(
+    store: Store, claims: Sequence[Claim], article: Article
+) -> tuple[list[list[Stored]], int]:
+    """Per draft figure, the stored statements aligned with it that were published no later
+    than ``article`` (and are not its own); and how many stored claims the index proposed."""
+    proposed_ids = [candidates(store, keys) for keys in index_keys(claims)]
+    ids = sorted({i for group in proposed_ids for i in group})
+    by_id = {
+        s.id: s
+        for s in store.load(ids)
+        if s.article.path != article.path and not _earlier(article.published, s.article.published)
+    }
+    # Only what the shared matcher aligns with a draft figure, across stories, goes on to the
+    # gate's verdict: the gate takes its sources to tell the draft's own story, a ledger's
+    # candidates come from every story it holds.
+    aligned = [
+        [by_id[i] for i in group if i in by_id and _aligned(c, by_id[i].claim)]
+        for c, group in zip(claims, proposed_ids, strict=True)
+    ]
+    return aligned, len(ids)
+
+
+def _current(
+    stored: Sequence[Stored], later: dict[int, int]
+) -> dict[str, tuple[Article, list[Claim]]]:
+    """The statements no later one revised, by the label of their article."""
+    current: dict[str, tuple[Article, list[Claim]]] = {}
+    for s in stored:
+        if s.id not in later:
+            name = label(s.article)
+            current.setdefault(name, (s.article, []))[1].append(
+                dataclasses.replace(s.claim, source=name)
+            )
+    return current
+
+
 def check_article(
     store: Store,
     doc: Document,
@@ -173,30 +209,11 @@ def check_article(
     """
     article = article_of(doc, given or Metadata(), notes if notes is not None else [])
     claims = claims_of(doc)
-    proposed_ids = [candidates(store, keys) for keys in index_keys(claims)]
-    ids = sorted({i for group in proposed_ids for i in group})
-    by_id = {
-        s.id: s
-        for s in store.load(ids)
-        if s.article.path != article.path and not _earlier(article.published, s.article.published)
-    }
-    # Only what the shared matcher aligns with a draft figure, across stories, goes on to the
-    # gate's verdict: the gate takes its sources to tell the draft's own story, a ledger's
-    # candidates come from every story it holds.
-    proposed = [
-        [by_id[i] for i in group if i in by_id and _aligned(c, by_id[i].claim)]
-        for c, group in zip(claims, proposed_ids, strict=True)
-    ]
+    proposed, looked_at = retrieve(store, claims, article)
     by_id = {s.id: s for group in proposed for s in group}
     later = revisions(proposed, article, claims)
     stored = list(by_id.values())
-    current: dict[str, tuple[Article, list[Claim]]] = {}
-    for s in stored:
-        if s.id not in later:
-            name = label(s.article)
-            current.setdefault(name, (s.article, []))[1].append(
-                dataclasses.replace(s.claim, source=name)
-            )
+    current = _current(stored, later)
     names = list(current)
     report = gate(
         doc,
@@ -223,7 +240,7 @@ def check_article(
         sources=tuple(current[n][0] for n in names),
         history=tuple(history),
         superseded=tuple(superseded),
-        candidates=len(ids),
+        candidates=looked_at,
     )
 
 
