@@ -338,3 +338,17 @@ def test_the_ledger_bench_builds_and_checks(tmp_path: Path) -> None:
         doc, meta = gen.article(10**6, event=3)
         report = check_article(store, doc, meta)
     assert report.gate.summary()["supported"] > 0
+
+
+def test_an_unreadable_file_is_reported_and_the_others_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    story(folder, "a.md", "2015-11-14", "Star", "129")
+    (folder / "b.txt").write_bytes(b"\x00\x01binary\x00")
+    story(folder, "c.md", "2015-11-15", "Star", "130")
+    code, out, err = run("ledger", "--ledger", str(tmp_path / "l.sqlite"), "add", str(folder))
+    assert code == 2
+    assert err.count("\n") == 1 and "b.txt" in err and "Traceback" not in err
+    assert out.count("added") == 2
+    with SQLiteStore(tmp_path / "l.sqlite") as store:
+        assert store.stats().articles == 2

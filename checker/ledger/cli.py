@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -100,25 +99,28 @@ def add(
     given = Metadata(flag_time(published) if published else None, outlet)
     files = iter_paths(paths)
     store = _open(ctx, create=True)
-    done: list[str] = []
-    try:
-        for start in range(0, len(files), BATCH):
-            with store.batch():
-                for f in files[start : start + BATCH]:
+    failed = 0
+    for start in range(0, len(files), BATCH):
+        done: list[str] = []
+        with store.batch():
+            for f in files[start : start + BATCH]:
+                try:
                     doc = read_document(f)
-                    _note_fallback([doc])
-                    notes: list[str] = []
-                    article = article_of(doc, given, notes)
-                    for note in notes:
-                        click.echo(f"claimcheck: note: {note}", err=True)
-                    claims = claims_of(doc)
-                    done.append(_added(store.put(article, claims), f, article, len(claims)))
-            # Said only once committed: a line printed is an article stored.
-            click.echo("".join(done), nl=False)
-            done.clear()
-    finally:
-        sys.stdout.flush()
-    return 0
+                except InputError as exc:
+                    # One unreadable file is reported, and the others are still stored.
+                    click.echo(f"claimcheck: error: {exc.message}", err=True)
+                    failed += 1
+                    continue
+                _note_fallback([doc])
+                notes: list[str] = []
+                article = article_of(doc, given, notes)
+                for note in notes:
+                    click.echo(f"claimcheck: note: {note}", err=True)
+                claims = claims_of(doc)
+                done.append(_added(store.put(article, claims), f, article, len(claims)))
+        # Said only once committed: a line printed is an article stored.
+        click.echo("".join(done), nl=False)
+    return 2 if failed else 0
 
 
 def _added(status: str, path: Path, article: Any, claims: int) -> str:
