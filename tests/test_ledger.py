@@ -109,6 +109,7 @@ def test_adding_again_replaces_never_duplicates(wire: Path) -> None:
         terms = sum(
             len(terms) for a in store.articles() for _, terms in index_keys(store.claims_of(a.path))
         )
+        assert store._db.execute("SELECT count(*) FROM postings").fetchone()[0] == terms
         assert stats.postings == terms
     assert "128" in texts and "129" not in texts
 

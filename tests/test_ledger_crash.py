@@ -100,4 +100,5 @@ def test_a_writer_killed_mid_add_leaves_the_ledger_whole(stalled_writer) -> None
         db = store._db
         assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == article.claims
         assert db.execute("SELECT count(DISTINCT article_id) FROM sentences").fetchone()[0] == 1
-        assert store.stats().postings == sum(len(terms) for _, terms in index_keys(stored))
+        postings = db.execute("SELECT count(*) FROM postings").fetchone()[0]
+        assert postings == store.stats().postings == sum(len(t) for _, t in index_keys(stored))

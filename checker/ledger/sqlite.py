@@ -407,10 +407,11 @@ class SQLiteStore:
         return Stats(
             schema=one("PRAGMA user_version"),
             articles=one("SELECT count(*) FROM articles"),
-            claims=one("SELECT count(*) FROM claims"),
+            # From the smaller tables' running counts: no scan of claims or postings.
+            claims=one("SELECT coalesce(sum(claims), 0) FROM articles"),
             outlets=one("SELECT count(DISTINCT outlet) FROM articles"),
             terms=one("SELECT count(*) FROM terms WHERE count > 0"),
-            postings=one("SELECT count(*) FROM postings"),
+            postings=one("SELECT coalesce(sum(count), 0) FROM terms"),
             first_published=one("SELECT min(published) FROM articles"),
             last_published=one("SELECT max(published) FROM articles"),
             bytes=size,
