@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, load_bench
 from test_cli import run  # the CLI driven through main(), as its own tests drive it
+from test_schemas import _validator
 
 from checker.documents import claims_of, read_document, read_documents
 from checker.ledger import sqlite as ledger_sqlite
@@ -28,6 +29,7 @@ The death toll from the ferry sinking off Kalvenia rose to {toll} on Monday, the
 Rescue boats searched the bay near Ostra through the night.
 """
 # One outlet revising its toll over a week, another stating a different one on the first day.
+GATE_SCHEMA = _validator("gate")
 WIRE = {
     "post-1.md": ("2015-11-14", "Harbour Post", "129"),
     "post-2.md": ("2015-11-16", "Harbour Post", "130"),
@@ -59,7 +61,10 @@ def check_json(ledger: Path, article: Path, *flags: str) -> tuple[int, dict]:
         "ledger", "--ledger", str(ledger), "check", str(article), "-f", "json", *flags
     )
     assert code in (0, 1), err
-    return code, json.loads(out)
+    data = json.loads(out)
+    GATE_SCHEMA.validate(data)  # the gate's format, what it adds in places the schema leaves open
+    (report,) = data["reports"]
+    return code, report
 
 
 def test_every_stored_claim_reads_back_as_it_was_extracted(tmp_path: Path) -> None:

@@ -39,19 +39,20 @@ def _statement(s: Stored) -> dict[str, Any]:
 
 
 def data(report: LedgerReport) -> dict[str, Any]:
-    """The gate's JSON, with the checked article, the stored sources' outlets and dates, and
-    each finding's history (earlier statements, oldest first) and whether it was superseded."""
-    out = json_report.gate_data(report.gate)
-    out["sources"] = [
-        {"id": label(a), **_article_data(a)} for a in report.sources
-    ]  # the ids evidence names, as in every other format
-    for item, history, stale in zip(
-        out["findings"], report.history, report.superseded, strict=True
+    """The gate's JSON (it validates against the gate's schema), each report item with the
+    checked ``article``, its sources' outlets and dates, and per finding its ``history``
+    (earlier statements, oldest first) and whether it states a ``superseded`` figure."""
+    out = json_report.gates_data([report.gate])
+    item = out["reports"][0]
+    # The ids evidence names, as in every other format.
+    item["sources"] = [{"id": label(a), **_article_data(a)} for a in report.sources]
+    for finding, history, stale in zip(
+        item["findings"], report.history, report.superseded, strict=True
     ):
-        item["history"] = [_statement(s) for s in history]
-        item["superseded"] = stale
-    out["article"] = _article_data(report.article)
-    out["candidates"] = report.candidates
+        finding["history"] = [_statement(s) for s in history]
+        finding["superseded"] = stale
+    item["article"] = _article_data(report.article)
+    item["candidates"] = report.candidates
     return out
 
 
