@@ -117,7 +117,8 @@ def open_output(output: str | None) -> Iterator[Sink]:
     renamed into place only when the report is complete, with the permissions a plain write
     would give. A symlink is followed and its target written. Anything that is not a regular
     file (a device, a FIFO, /dev/stdout) is opened and written through, never replaced; so
-    is a file with several hard links, which a rename would split.
+    is a file with several hard links, which a rename would split, and a file in a folder
+    where no temporary file can be made.
     """
     if output is None or output == STDOUT:
         sink = stdout_sink()
@@ -131,12 +132,21 @@ def open_output(output: str | None) -> Iterator[Sink]:
         st = None
     except OSError as exc:
         raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
-    if st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1):
+    target = os.path.realpath(output)
+    if st is not None and (
+        not stat.S_ISREG(st.st_mode) or st.st_nlink > 1 or not _can_create_beside(target)
+    ):
         with _through(output) as sink:
             yield sink
         return
-    with _atomic(output, os.path.realpath(output), st) as sink:
+    with _atomic(output, target, st) as sink:
         yield sink
+
+
+def _can_create_beside(target: str) -> bool:
+    """Whether a temporary file can be made in the file's folder: a writable file in a folder
+    one may not write to is written through, as a plain write would."""
+    return os.access(os.path.dirname(target) or ".", os.W_OK | os.X_OK)
 
 
 @contextlib.contextmanager

@@ -96,6 +96,28 @@ def test_a_hard_linked_file_is_written_through(
     assert second.read_text(encoding="utf-8").startswith("# claimcheck gate")
 
 
+def test_a_writable_file_in_a_closed_folder_is_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "shared" / "report.md"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    inode = target.stat().st_ino
+    real_access = os.access
+
+    def access(path: object, mode: int, **kw: object) -> bool:
+        # Tests run as root, who may write anywhere: a folder closed to writing is simulated.
+        if os.fspath(path) == str(target.parent) and mode & os.W_OK:  # type: ignore[arg-type]
+            return False
+        return real_access(path, mode, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    code, _, err = run(capsys, *GATE, "-f", "markdown", "-o", str(target))
+    assert code == 1, err
+    assert target.stat().st_ino == inode  # the same file, rewritten in place
+    assert target.read_text(encoding="utf-8").startswith("# claimcheck gate")
+
+
 def test_a_fifo_is_written_through_never_replaced(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
