@@ -150,14 +150,21 @@ def _fits(claim: Claim, cluster: list[Claim], settings: Settings) -> Relation | 
 
 
 def _cluster(n: int, claims: list[Claim], notes: list[str], settings: Settings) -> Cluster:
+    return cluster_of(n, claims, notes, _conflicting_pair(claims, settings))
+
+
+def cluster_of(
+    n: int, claims: list[Claim], notes: list[str], conflict: tuple[Claim, Claim] | None
+) -> Cluster:
+    """The cluster of these claims, whichever matcher grouped them: single when one source
+    states them, a conflict when ``conflict`` names two of them that cannot both be true."""
     sources = {c.source for c in claims}
     status = "single"
     explanation = list(notes)
     if len(sources) > 1:
         status = "agree"
-        pair = _conflicting_pair(claims, settings)
-        if pair is not None:
-            a, b = pair
+        if conflict is not None:
+            a, b = conflict
             status = "conflict"
             explanation.append(
                 f"{a.source}:{a.line} {a.text!r} {describe(a)} and "

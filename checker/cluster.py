@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from checker.align import Index
-from checker.check import CheckReport, Cluster, extract_documents
-from checker.compare import clear_bounds, describe
+from checker.check import CheckReport, Cluster, cluster_of, extract_documents
+from checker.compare import clear_bounds
 from checker.documents import Document
 from checker.features import agree, apart
 from checker.scorer import Model, Pair, pairs
@@ -95,13 +95,11 @@ def _cluster(
     index: Index,
     settings: Settings,
 ) -> Cluster:
-    sources = {c.source for c in claims}
-    status = "single"
-    explanation = []
+    notes = []
     conflict: tuple[Claim, Claim] | None = None
     for i, j, pair in links[:_NOTES_KEPT]:
         a, b = index.claims[i], index.claims[j]
-        explanation.append(
+        notes.append(
             f"{a.source}:{a.line} {a.text!r} ~ {b.source}:{b.line} {b.text!r}: "
             f"P(same) {pair.probability:.2f}, sentence similarity {pair.similarity:.2f}"
         )
@@ -110,15 +108,4 @@ def _cluster(
         if not agree(a, b, settings.tolerance):
             conflict = (a, b)
             break
-    if len(sources) > 1:
-        status = "agree"
-        if conflict is not None:
-            a, b = conflict
-            status = "conflict"
-            explanation.append(
-                f"{a.source}:{a.line} {a.text!r} {describe(a)} and "
-                f"{b.source}:{b.line} {b.text!r} {describe(b)} do not overlap"
-            )
-    measures = Counter(c.measure for c in claims)
-    measure = max(measures, key=lambda m: (measures[m], len(m)))
-    return Cluster(n + 1, status, measure, tuple(claims), tuple(explanation))
+    return cluster_of(n, claims, notes, conflict)

@@ -85,6 +85,17 @@ def gate(
     left = suppress.apply(draft, claims_of(draft), ignore)
     findings = [_verdict(claim, index, settings) for claim in left.kept]
     clear_caches()
+    return report_of(draft, sources, findings, fail_on, left)
+
+
+def report_of(
+    draft: Document,
+    sources: Sequence[Document],
+    findings: Sequence[Finding],
+    fail_on: str,
+    left: suppress.Suppressed,
+) -> GateReport:
+    """The gate's report on a draft, whichever matcher judged its figures."""
     return GateReport(
         draft=draft.path,
         draft_id=draft.id,

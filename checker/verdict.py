@@ -15,7 +15,7 @@ from checker.align import Frame, Index, block_key, frames
 from checker.compare import bounds, clear_bounds
 from checker.documents import Document, claims_of
 from checker.features import GENERIC_MEASURES, agree, apart, as_date
-from checker.gate import Finding, GateReport, _derivation, _derived, cite, phrase
+from checker.gate import Finding, GateReport, _derivation, _derived, cite, phrase, report_of
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
 from checker.settings import Settings
@@ -132,8 +132,39 @@ def judge(
         if not any(agree(s, p.other) and not agree(claim, p.other) for s in siblings)
     ]
     told = [(p, restates(claim, p.other, settings)) for p in found]
-    # A figure that agrees keeps the draft's from contradiction only when it could be the
-    # same fact: likely enough, and not apart from it (another measure, place or time).
+    agreeing = _rivals(claim, frame, index, settings, told)
+    if agreeing and agreeing[0].probability >= settings.support:
+        return _finding("supported", claim, agreeing, f"{said}; sources agree:", model)
+    against = [p for p, r in told if r is False and p.probability >= settings.support]
+    if against and not agreeing and against[0] is found[0]:
+        contradicted = _contradiction(claim, frame, index, settings, found, against, model)
+        if contradicted is not None:
+            return contradicted
+    if against:
+        shown = cite(tuple(p.other for p in against))
+        why = f"sources give other figures for this ({shown}), none states it with confidence"
+        return _finding("unsupported", claim, against, f"{said}; {why}", model, cited=False)
+    if agreeing:
+        shown = cite(tuple(p.other for p in agreeing))
+        why = f"the sources state it, but not clearly of the same thing ({shown})"
+        return _finding("unsupported", claim, agreeing, f"{said}; {why}", model, cited=False)
+    return Finding("unsupported", claim, (), f"{said}; no source states this figure")
+
+
+def _rivals(
+    claim: Claim,
+    frame: Frame,
+    index: Index,
+    settings: Settings,
+    told: Sequence[tuple[Pair, bool | None]],
+) -> list[Pair]:
+    """The source figures that restate the draft's and could be the same fact: likely enough,
+    and not apart from it (another measure, place or time).
+
+    When the most likely statement disagrees, a figure that agrees with it too vouches for
+    nothing: what the sources say together is the narrowest of their figures ("about 61
+    miles" allows 89 km, but beside "98-kilometre" it does not).
+    """
     agreeing = [
         p
         for p, r in told
@@ -144,59 +175,43 @@ def judge(
             or not apart(claim, frame, p.other, index.frames[p.item])
         )
     ]
-    best = found[0] if found else None
-    if best is not None and best.probability >= settings.conflict and told[0][1] is False:
-        # When the sources agree among themselves, what they say together is the narrowest of
-        # their figures: "about 61 miles" allows 89 km, but beside "98-kilometre" it does not.
-        agreeing = [p for p in agreeing if not agree(p.other, best.other, settings.tolerance)]
-    if agreeing and agreeing[0].probability >= settings.support:
-        return _finding("supported", claim, agreeing, f"{said}; sources agree:", model)
-    against = [p for p, r in told if r is False and p.probability >= settings.support]
-    if against and not agreeing and against[0] is found[0]:
-        best = against[0]
-        if best.probability >= settings.conflict and not apart(
-            claim, frame, best.other, index.frames[best.item]
-        ):
-            parts = _derived(
-                claim,
-                [
-                    p.other
-                    for p in found
-                    if p.other.unit == claim.unit
-                    and (p.other.measure == claim.measure or p.other.measure in GENERIC_MEASURES)
-                ],
-            )
-            if parts:
-                return Finding(
-                    "unsupported",
-                    claim,
-                    parts,
-                    f"{said}; no source states it, but it is {_derivation(claim, parts)}",
-                    best.probability,
-                )
-            same = [p for p in against if agree(p.other, best.other, settings.tolerance)]
-            return _finding("contradicted", claim, same, f"{said}; sources say", model)
-    if against:
-        return _finding(
-            "unsupported",
-            claim,
-            against,
-            f"{said}; sources give other figures for this"
-            f" ({cite(tuple(p.other for p in against))}), none states it with confidence",
-            model,
-            cited=False,
-        )
-    if agreeing:
-        return _finding(
-            "unsupported",
-            claim,
-            agreeing,
-            f"{said}; the sources state it, but not clearly of the same thing"
-            f" ({cite(tuple(p.other for p in agreeing))})",
-            model,
-            cited=False,
-        )
-    return Finding("unsupported", claim, (), f"{said}; no source states this figure")
+    if told and told[0][1] is False and told[0][0].probability >= settings.conflict:
+        best = told[0][0].other
+        agreeing = [p for p in agreeing if not agree(p.other, best, settings.tolerance)]
+    return agreeing
+
+
+def _contradiction(
+    claim: Claim,
+    frame: Frame,
+    index: Index,
+    settings: Settings,
+    found: Sequence[Pair],
+    against: Sequence[Pair],
+    model: Model | None,
+) -> Finding | None:
+    """The contradiction by the most likely statement, if it is confident and not apart; a
+    figure the sources imply (a sum, a difference) is unsupported instead."""
+    best = against[0]
+    if best.probability < settings.conflict or apart(
+        claim, frame, best.other, index.frames[best.item]
+    ):
+        return None
+    said = f"draft says {phrase(claim)}"
+    parts = _derived(
+        claim,
+        [
+            p.other
+            for p in found
+            if p.other.unit == claim.unit
+            and (p.other.measure == claim.measure or p.other.measure in GENERIC_MEASURES)
+        ],
+    )
+    if parts:
+        why = f"no source states it, but it is {_derivation(claim, parts)}"
+        return Finding("unsupported", claim, parts, f"{said}; {why}", best.probability)
+    same = [p for p in against if agree(p.other, best.other, settings.tolerance)]
+    return _finding("contradicted", claim, same, f"{said}; sources say", model)
 
 
 def _finding(
@@ -249,12 +264,4 @@ def gate(
         for c in left.kept
     ]
     clear_bounds()
-    return GateReport(
-        draft=draft.path,
-        draft_id=draft.id,
-        sources=tuple((d.id, d.path) for d in sources),
-        findings=tuple(findings),
-        fail_on=fail_on,
-        ignored=left.ignored,
-        warnings=left.warnings,
-    )
+    return report_of(draft, sources, findings, fail_on, left)
