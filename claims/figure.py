@@ -1,0 +1,497 @@
+"""Reading one figure: its number, scale, unit or currency, range and hedge."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from claims import measures
+from claims.dates import DATE_RE, parse_date
+from claims.numbers import (
+    FRACTIONS,
+    MAX_DIGITS,
+    MULTIPLIERS,
+    ORDINALS,
+    SCALE_SUFFIXES,
+    SCALES,
+    SCALES_AFTER_DIGITS,
+    VAGUE,
+    VERBAL_MULTIPLIERS,
+    parse_digits,
+    read_tokens,
+    word_trie,
+)
+from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, qualifier_for
+from claims.scan import (
+    _MONEY_SUFFIXES,
+    _NUMBER_RE,
+    _ORDINAL_SUFFIXES,
+    _TOKEN_RE,
+    _Hit,
+    _in_noise,
+    _numbers,
+)
+from claims.units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    GLUED,
+    PERCENTAGE_POINTS,
+    Unit,
+    lookup,
+)
+from claims.units import SYMBOLS as UNIT_SYMBOLS
+
+_CURRENCY_BEFORE = regex.compile(
+    r"(?:(?<![A-Za-z])(?P<symbol>"
+    + "|".join(regex.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r")[ \u00a0]?|\b(?P<code>"
+    + word_trie(list(CURRENCY_CODES))
+    + r")[ \u00a0])$"
+)
+_RANGE_AFTER = regex.compile(
+    r"^(?:-[ \t]++to[ \t]++|[ \t\u00a0]*+[-–][ \t\u00a0]*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
+    r"(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
+    r"(?:(?P<hscale>bn|mn|m|k)\b|\s++(?P<hscale>million|billion|thousand|trillion|bn|mn)\b)?+"
+    r"(?![\w.,][0-9])"
+)
+_BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
+_SCALE_AFTER = regex.compile(
+    r"(?i)^(?:[ \t]++|-)(?P<scale>"
+    + word_trie(list(SCALES_AFTER_DIGITS))
+    + r")(?![\w-])(?:[ \t]++and[ \t]++a[ \t]++(?P<part>half|quarter)\b)?+"
+)
+_PERCENT_AFTER = regex.compile(
+    r"(?i)^(?:\s?+(?:%|&#37;|&percnt;|&#x25;)|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b|\s++percentage\s++points?\b)"
+)
+# What stands after a number: up to four words or symbols on its line, looked up longest first
+# in the unit and currency tables (a regex of every spelling costs a tenth of a second to
+# compile, and a dictionary lookup is as fast).
+_WORDS_AFTER = regex.compile(
+    r"(?P<sep>[ \u00a0]++|-|(?=[°º]))(?P<run>[^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+"
+    r"(?:[ \u00a0][^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+){0,3})"
+)
+_OLD_OR_NOUN = regex.compile(r"(?P<old>-old\b)|-(?P<noun>[a-z]{3,20})\b")
+_NOT_A_DURATION = frozenset({"quarter", "half", "quarters", "halves"})
+
+
+@dataclass(frozen=True, slots=True)
+class _After:
+    """A unit or currency read after a number."""
+
+    end: int  # where its spelling ends
+    unit: Unit | None = None
+    currency: str | None = None
+    old: int = 0  # end of "-old" in "45-year-old"
+    noun: str | None = None  # "day" of "two-day"... the noun after it: "98-kilometre-long"
+
+
+def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
+    """The unit (or with ``currencies``, the currency) spelled right after ``pos``."""
+    w = _WORDS_AFTER.match(text, pos, pos + 120)
+    if w is None:
+        return None
+    parts = list(_SPELLING_PARTS.finditer(w.group("run")))
+    for n in range(len(parts), 0, -1):
+        spelling = w.group("run")[: parts[n - 1].end()]
+        # "two days." ends a sentence, "sq. km" does not: the dot is tried off, then on.
+        if spelling.endswith(".") and lookup(spelling) is None:
+            spelling = spelling.rstrip(".")
+        end = w.start("run") + len(spelling)
+        if currencies:
+            code = _currency_named(spelling, w.group("sep"))
+            if code:
+                return _After(end, currency=code)
+            continue
+        unit = lookup(spelling) if len(spelling) > 1 or w.group("sep") == "-" else None
+        if unit is None or (w.group("sep") == "-" and spelling in UNIT_SYMBOLS):
+            continue
+        if unit.dimension == "time" and n < len(parts) and parts[n].group() in _NOT_A_DURATION:
+            return None  # "fiscal 2022 second quarter" is no duration of 2,022 seconds
+        if n == len(parts) and (on := _OLD_OR_NOUN.match(text, end)):
+            if on.group("old"):
+                return _After(end, unit, old=on.end())
+            return _After(end, unit, noun=on.group("noun"))
+        return _After(end, unit)
+    return None
+
+
+_SPELLING_PARTS = regex.compile(r"[^ \u00a0]++")
+
+
+def _currency_named(spelling: str, sep: str) -> str | None:
+    if not sep.strip() and sep:
+        if spelling in _CODES:
+            return spelling
+        lowered = spelling.lower().removeprefix("us ")
+        return CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(spelling.lower())
+    return None
+
+
+_CODES = frozenset(CURRENCY_CODES)
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i)\b(?:the|a|an|its|their|his|her|our|my|your|this|for\s+the)\s+$"
+)
+_MODAL_BEFORE = regex.compile(
+    r"(?i)\b(?:would|will|to|could|can|may|might|should|set\s+to)\s+(?:[a-z]{1,13}ly\s+)?+"
+    r"[\"'“‘]?$"
+)
+# Ordinals that need no "the": "third quarter", "second half", "first round".
+_PERIOD_NOUN_AFTER = regex.compile(r"(?i)^[ -](?:quarter|half|round|wave|term|place|phase)\b")
+_PARENTHESIS_BETWEEN = regex.compile(
+    r"^\s*+\(\s*+(?:about|approximately|roughly|around|some)?\s*+$"
+)
+_PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
+_AGED_BEFORE = regex.compile(r"(?i)\baged\s+$")
+_YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
+_PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure located in the text before its context is read."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    qualifier: str
+    unit: Unit | None
+    currency: str | None
+    high: float | None
+    precision: float
+    date: str | None
+    measure: str
+
+
+def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
+    taken_until = 0
+    noise_starts = [s for s, _ in noise]
+    candidates: list[tuple[int, int, regex.Match[str] | _Hit]] = sorted(
+        [(m.start(), 0, m) for m in DATE_RE.finditer(text)]
+        + [(h.m.start(), 1, h) for h in _numbers(text)],
+        key=lambda c: (c[0], c[1]),
+    )
+    for start, _, m in candidates:
+        end = m.end if isinstance(m, _Hit) else m.end()
+        if start < taken_until or _in_noise(noise, noise_starts, start, end):
+            continue
+        fig = _number(text, m) if isinstance(m, _Hit) else _date(m)
+        if fig is None:
+            continue
+        taken_until = fig.end
+        yield fig
+
+
+def _date(m: regex.Match[str]) -> _Figure | None:
+    iso = parse_date(m)
+    if iso is None:
+        return None
+    return _Figure(m.start(), m.end(), 0.0, "date", "exact", None, None, None, 0.0, iso, "")
+
+
+def _number(text: str, hit: _Hit) -> _Figure | None:
+    m = hit.m
+    start, end = m.start(), hit.end
+    before = text[max(0, start - 48) : start]
+    if m.group("quarter"):
+        value = float(m.group("quarter"))
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if m.group("ordinal"):
+        after_word = text[end : end + 40]
+        determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)
+        if not determined or not measures.noun_phrase(after_word):
+            return None
+        value = float(ORDINALS[m.group("ordinal").lower()])
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if m.group("mult"):
+        word = m.group("mult").lower()
+        if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
+            return None
+        qualifier = "exact"
+        if hb := HEDGE_BEFORE.search(before):  # "will roughly triple"
+            qualifier = qualifier_for(hb.group("hedge"))
+            start -= len(before) - hb.start()
+        return _Figure(
+            start, end, MULTIPLIERS[word], "ratio", qualifier, None, None, None, 0.0, None, ""
+        )
+    if m.group("frac"):
+        # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
+        # and as loose as a word for a share is: give or take 2.5 points.
+        value = 100 * FRACTIONS[" ".join(m.group("frac").lower().split())]
+        qualifier = "exact"
+        hb = HEDGE_BEFORE.search(before)
+        if hb:
+            qualifier = qualifier_for(hb.group("hedge"))
+            start -= len(before) - hb.start()
+        return _Figure(start, end, value, "percent", qualifier, None, None, None, 2.5, None, "")
+    if m.group("vague"):
+        vague_low, vague_high = VAGUE[m.group("vague").lower()]
+        return _Figure(
+            start, end, vague_low, "count", "range", None, None, vague_high, 0.0, None, ""
+        )
+
+    suffix = ""
+    read = _read_value(text, hit)
+    if read is None:
+        return None
+    value, precision, glued_text = read
+    suffix = glued_text.lower()
+    glued = lookup(glued_text) if glued_text in GLUED else None
+    if glued is not None:
+        end -= len(glued_text)  # added back with the unit, after any scale
+        suffix = ""
+    if suffix in _ORDINAL_SUFFIXES:
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if (sw := _SIGN_WORD_BEFORE.search(before)) and m.group("digits"):  # "minus 5"
+        value = -value
+        start -= len(before) - sw.start()
+        before = text[max(0, start - 48) : start]
+    if not suffix and (over := _over(text, end)):
+        denominator, over_end = over
+        if 0 < abs(value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
+            value, precision, end = value / denominator, 0.0, over_end
+
+    scale = SCALE_SUFFIXES.get(glued_text if glued is None else "", SCALE_SUFFIXES.get(suffix, 1.0))
+    currency = None
+    cm = _CURRENCY_BEFORE.search(before)
+    if cm and m.group("digits"):
+        currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
+        start -= len(cm.group())
+        before = text[max(0, start - 48) : start]
+    if glued_text in _MONEY_SUFFIXES and currency is None:
+        return None  # "€10M" is ten million euros; "Form 3B" is no three billion
+    qualifier = "exact"
+    high: float | None = None
+    after = text[end : end + 64]
+    s = _SCALE_AFTER.match(after)
+    if s and scale == 1.0 and m.group("digits"):
+        scale = SCALES_AFTER_DIGITS[s.group("scale").lower()]
+        if s.group("part"):  # "3 million and a half"
+            value += 0.5 if s.group("part").lower() == "half" else 0.25
+        end += s.end()
+        after = text[end : end + 64]
+    r = _RANGE_AFTER.match(after) if m.group("digits") else None
+    if r:
+        try:
+            high_value, _ = parse_digits(r.group("high"))
+        except ValueError:
+            high_value = 0.0
+        word = (r.group("hscale") or "").lower()
+        high_scale = SCALES.get(word) or SCALE_SUFFIXES.get(word) or 0.0
+        if high_scale and scale == 1.0:
+            scale = high_scale  # "between 10 and 20 million": the scale serves both
+        elif high_scale:
+            high_value *= high_scale / scale  # "$100 million to $1.2 billion"
+        is_between = _BETWEEN_BEFORE.search(before) is not None
+        joined_by_and = r.group().lstrip().startswith("and")
+        if high_value > value and (is_between or not joined_by_and):
+            qualifier, high = "range", high_value
+            end += r.end()
+            after = text[end : end + 64]
+            if is_between:
+                start -= len("between ") + (len(before) - len(before.rstrip()) - 1)
+                before = text[max(0, start - 48) : start]
+    kind = "count"
+    unit: Unit | None = None
+    aged, hyphen_noun = False, None
+    p = _PERCENT_AFTER.match(after)
+    if p:
+        kind = "percent"
+        end += p.end()
+        if "point" in p.group().lower():
+            # A change in percentage points is not a percentage: its own unit, its own block.
+            unit = PERCENTAGE_POINTS
+    elif currency is None and (cw := _unit_after(text, end, currencies=True)):
+        currency = cw.currency
+        end = cw.end
+    elif currency is None and glued is not None:
+        unit = glued  # "98km", "5kg", "40°C"
+        end += len(glued_text)
+    elif currency is None and (u := _unit_after(text, end)):
+        unit = u.unit
+        aged = bool(u.old)
+        hyphen_noun = u.noun
+        end = u.old or u.end
+    elif currency is None and _AGED_BEFORE.search(before):
+        unit, aged = lookup("years"), True  # "aged 45"
+    if (
+        unit is not None
+        and high is None
+        and scale == 1.0
+        and not aged
+        and not _FROM_BEFORE.search(before)
+    ):
+        span = _unit_range(text, end, unit, _BETWEEN_BEFORE.search(before) is not None)
+        if span is not None:  # "44 mg to 50 mg", "-18 °C to -34 °C"
+            other, end = span
+            value, high = min(value, other), max(value, other)
+            qualifier = "range"
+            if (between := _BETWEEN_BEFORE.search(before)) is not None:
+                start -= len(before) - between.start()
+                before = text[max(0, start - 48) : start]
+    if currency:
+        kind = "money"
+    elif kind == "percent":
+        pass
+    elif unit is not None:
+        kind = "duration" if unit.dimension == "time" else "quantity"
+    if (
+        kind == "count"
+        and scale == 1.0
+        and m.group("digits")
+        and _looks_like_year(m, after, before)
+    ):
+        kind = "year"
+
+    hb = HEDGE_BEFORE.search(before)
+    if hb and qualifier == "exact":
+        phrase = " ".join(hb.group("hedge").lower().split())
+        if not (phrase in ("over", "under", "some") and kind in ("duration", "year")):
+            qualifier = qualifier_for(phrase)
+            start -= len(before) - hb.start()
+    ha = HEDGE_AFTER.match(text[end : end + 16])
+    if ha and qualifier == "exact":
+        qualifier = qualifier_for(ha.group("hedge"))
+        end += ha.end()
+    factor = unit.factor if unit else 1.0
+    offset = unit.offset if unit else 0.0
+    return _Figure(
+        start,
+        end,
+        value * scale * factor + offset,
+        kind,
+        qualifier,
+        unit,
+        currency,
+        None if high is None else high * scale * factor + offset,
+        abs(precision * scale * factor),
+        None,
+        _measure_hint(aged, hyphen_noun),
+    )
+
+
+_UNIT_RANGE = regex.compile(
+    r"(?:[ \t]*+[-–][ \t]*+|[ \t]++to[ \t]++|[ \t]++(?P<and>and)[ \t]++)"
+    r"(?P<sign>[-−])?+(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
+)
+
+
+_FROM_BEFORE = regex.compile(r"(?i)\bfrom\s++$")  # "rose from 40 km to 50 km": a change
+
+
+def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, int] | None:
+    """The other end of a range whose two figures each carry the unit, and where it ends."""
+    r = _UNIT_RANGE.match(text, end, end + 40)
+    if r is None or (r.group("and") and not between):
+        return None
+    after = _unit_after(text, r.end())
+    if after is None or after.unit != unit:
+        return None
+    try:
+        other = parse_digits(r.group("high"))[0]
+    except ValueError:
+        return None
+    return (-other if r.group("sign") else other), after.end
+
+
+_DENOMINATORS_OF_DIGITS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
+_OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
+
+
+def _over(text: str, end: int) -> tuple[float, int] | None:
+    """The number after "over" right after a figure, and where it ends."""
+    o = _OVER_AFTER.match(text, end, end + 12)
+    m = _NUMBER_RE.match(text, o.end()) if o else None
+    if m is None or not (m.group("digits") or m.group("words")):
+        return None
+    if m.group("digits"):
+        try:
+            return parse_digits(m.group("digits"))[0], m.end()
+        except ValueError:
+            return None
+    tokens = list(_TOKEN_RE.finditer(m.group("words")))
+    reading = read_tokens([t.group().lower() for t in tokens])
+    if reading is None or reading.fraction:
+        return None
+    return reading.value, m.start("words") + tokens[reading.used - 1].end()
+
+
+_SIGN_WORD_BEFORE = regex.compile(r"(?i)(?<![\w-])(?:minus|negative)\s++$")
+_EXPONENT = regex.compile(r"(?P<power>[+−-]?[0-9]{1,3})$")
+
+
+def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
+    """The value of a number as written, the half-step of its precision, and its suffix."""
+    m = hit.m
+    sign = -1.0 if m.group("sign") else 1.0
+    if m.group("den"):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if not 0 < num < den or den not in _DENOMINATORS_OF_DIGITS:
+            return None
+        whole = int(m.group("whole") or 0)
+        return sign * (whole + num / den), 0.5 / den, ""
+    if m.group("vulgar") and not m.group("digits"):
+        return unicodedata.numeric(m.group("vulgar")), 0.01, ""
+    if m.group("digits"):
+        digits = m.group("digits")
+        if len(digits) > MAX_DIGITS + 4:  # separators and decimals included
+            return None
+        try:
+            value, precision = parse_digits(digits)
+        except ValueError:
+            return None
+        if m.group("vulgar"):
+            value, precision = value + unicodedata.numeric(m.group("vulgar")), 0.01
+        if exp := m.group("exp"):
+            power = _power(digits, exp)
+            if power is None:
+                return None
+            value, precision = power, 0.0
+        return sign * value, precision, m.group("suffix") or ""
+    if hit.reading is None:
+        return None
+    words = text[m.start() : hit.end]
+    after = text[hit.end : hit.end + 30]
+    if words.lower() == "one" and not (_unit_after(text, hit.end) or _OVER_AFTER.match(after)):
+        return None
+    return hit.reading.value, 0.01 if hit.reading.fraction else 0.5, ""
+
+
+def _power(digits: str, exp: str) -> float | None:
+    """ "12.32e+14", "1.3x10^6", "2.48×10−5", "1.1^23": scientific notation or a power. A bare
+    "2e5" is more often a code than a figure: a mantissa without a point needs a signed
+    exponent."""
+    mantissa = float(digits.replace(",", ""))
+    m = _EXPONENT.search(exp)
+    if m is None:
+        return None
+    tail = m.group("power").replace("−", "-")
+    power = int(tail)
+    try:
+        if exp[0] in "eE":
+            if "." not in digits and tail[0] not in "+-":
+                return None
+            return mantissa * 10.0**power
+        if exp.lstrip()[0] in "x×":
+            return mantissa * 10.0**power
+        return float(mantissa**power)
+    except OverflowError:
+        return None
+
+
+def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:
+    if aged:
+        return "\x00aged"
+    return hyphen_noun or ""
+
+
+def _looks_like_year(m: regex.Match[str], after: str, before: str) -> bool:
+    digits = m.group("digits")
+    if len(digits) != 4 or not digits.isdigit() or not 1600 <= int(digits) <= 2099:
+        return False
+    # "in 2019 profits fell": after in/by/since a four-digit figure is a year whatever follows.
+    return _YEAR_PREPOSITION.search(before) is not None or _PLURAL_NOUN_AFTER.match(after) is None

@@ -1,0 +1,68 @@
+"""The word lists and tables under claims/ are data files: each names one owner module, that
+module reads it, and its entries have the shape their reader expects."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import claims
+
+PACKAGE = Path(claims.__file__).parent
+DATA = sorted(PACKAGE.glob("*.toml"))
+_OWNER = re.compile(r"Owner: claims/(\w+)\.py")
+
+
+def _load(name: str) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads((PACKAGE / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", DATA, ids=[p.name for p in DATA])
+def test_each_data_file_has_one_owner_that_reads_it(path: Path) -> None:
+    owners = _OWNER.findall(path.read_text(encoding="utf-8"))
+    assert len(set(owners)) == 1, f"{path.name}: name one owner module in its header"
+    readers = {
+        p.stem for p in PACKAGE.glob("*.py") if f'"{path.name}"' in p.read_text(encoding="utf-8")
+    }
+    # claims/make_units.py builds units.toml from the rules; no other module reads a file.
+    assert readers - {"make_units"} == {owners[0]}, (path.name, sorted(readers))
+
+
+def test_number_words_are_numbers_and_never_two_things() -> None:
+    data = _load("numbers.toml")
+    for table in ("cardinals", "tens", "scales", "groups", "suffixes", "denominators", "ordinals"):
+        assert all(isinstance(v, int | float) and v >= 0 for v in data[table].values()), table
+    assert not set(data["cardinals"]) & set(data["tens"])
+    assert not set(data["scales"]) & set(data["denominators"])
+    assert all(0 < v < 1 for v in data["shares"].values())
+    assert all(lo < hi for lo, hi in data["vague"].values())
+    assert set(data["verbal_multipliers"]["words"]) <= set(data["multipliers"])
+
+
+def test_direction_words_point_one_way() -> None:
+    direction = _load("roles.toml")["direction"]
+    assert not set(direction["up_before"]) & set(direction["down_before"])
+    assert not set(direction["up_after"]) & set(direction["down_after"])
+    for words in direction.values():
+        assert len(words) == len(set(words)) and all(w == w.lower() for w in words)
+
+
+def test_unit_rules_name_only_selected_units() -> None:
+    rules = _load("unit_rules.toml")
+    selected = {n for names in rules["select"].values() for n in names}
+    assert set(rules["dimensions"]) == set(rules["select"])
+    assert set(rules["news"].values()) <= selected
+    words = rules["currency_news"]["words"]
+    assert all(re.fullmatch(r"[A-Z]{3}", code) for code in words.values())
+
+
+def test_generated_units_cover_every_selected_unit() -> None:
+    rules, units = _load("unit_rules.toml"), _load("units.toml")
+    selected = {n for names in rules["select"].values() for n in names}
+    assert set(units["unit"]) == selected
+    for name, unit in units["unit"].items():
+        assert unit["factor"] > 0, name
+        assert unit["dimension"] in rules["dimensions"], name
