@@ -49,7 +49,17 @@ def _part_end(text: str, lo: int) -> int:
         cut = text.rfind(separator, lo + _PART // 2, limit)
         if cut > lo:
             return cut + len(separator)
+    # No line or space to cut at: any other blank, then a character no figure is made of
+    # (a cut inside "1 111 111" would leave a "111" to read).
+    tail = text[lo + _PART // 2 : limit]
+    for space in (_ANY_SPACE.search(tail[::-1]), _NO_FIGURE.search(tail[::-1])):
+        if space:
+            return limit - space.start()
     return limit
+
+
+_ANY_SPACE = regex.compile(r"\s")
+_NO_FIGURE = regex.compile(r"[^\w,.\u00a0\u202f\u2009]")
 
 
 def _extract_part(

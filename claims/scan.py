@@ -128,7 +128,7 @@ class _Hit:
     reading: Reading | None = None
 
 
-_GROUP_CHAIN = regex.compile(r"(?:[,\u00a0\u202f\u2009][0-9]++){1,100000}+")
+_GROUP_CHAIN = regex.compile(r"(?:[,\u00a0\u202f\u2009][0-9]++)++")
 _TOKEN_RE = regex.compile(r"[A-Za-z]++")
 
 
