@@ -31,7 +31,7 @@ from checker.gate import gate as rule_gate
 from checker.scorer import Model
 from checker.scorer import model as shipped
 from checker.settings import Settings
-from checker.verdict import gate as scored_gate
+from checker.verdict import gate_scored as scored_gate
 
 ModelFor = Callable[[str], Model]
 SETTINGS = Settings()

@@ -21,7 +21,7 @@ import match
 
 from checker.documents import Document, prose_of
 from checker.gate import gate as rule_gate
-from checker.verdict import gate as scored_gate
+from checker.verdict import gate_scored as scored_gate
 
 TARGET_SECONDS = 0.5
 RUNS = 7

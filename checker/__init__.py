@@ -26,6 +26,8 @@ _EXPORTS = {
     "CheckReport": "checker.check",
     "Cluster": "checker.check",
     "gate": "checker.gate",
+    "gate_scored": "checker.verdict",
+    "check_scored": "checker.cluster",
     "GateReport": "checker.gate",
     "Finding": "checker.gate",
     "Ignore": "checker.suppress",

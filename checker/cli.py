@@ -448,7 +448,7 @@ def _gate_reports(
     from checker.gate import gate as rule_gate
     from checker.match import Settings as RuleSettings
     from checker.settings import Settings
-    from checker.verdict import gate as scored_gate
+    from checker.verdict import gate_scored as scored_gate
 
     if STDIN in drafts and STDIN in sources:
         raise UsageError("- names standard input as both a draft and a source")

@@ -230,7 +230,7 @@ def _finding(
     return Finding(status, claim, shown, message, top.probability, top.other.sentence, why)
 
 
-def gate(
+def gate_scored(
     draft: Document,
     sources: Sequence[Document],
     settings: Settings | None = None,

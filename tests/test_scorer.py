@@ -9,7 +9,8 @@ from checker.documents import Document
 from checker.features import NAMES
 from checker.scorer import model, same_fact
 from checker.settings import Settings
-from checker.verdict import gate, restates
+from checker.verdict import gate_scored as gate
+from checker.verdict import restates
 from claims import extract
 
 
@@ -75,3 +76,10 @@ def test_fixture_pairs_are_derived_from_our_gold() -> None:
     examples = list(datasets.pairs_fixtures())
     assert {e.label for e in examples} == {0, 1}
     assert all(len(e.features) == len(NAMES) for e in examples)
+
+
+def test_the_scorer_is_one_import_away() -> None:
+    import checker
+
+    assert checker.gate_scored is gate
+    assert checker.check_scored is check_scored
