@@ -111,11 +111,20 @@ def matcher_option(f: F) -> F:
 MATCHERS = ("rules", "scorer")
 
 
+class _Path(click.Path):
+    """click's Path, with a NUL character a usage error rather than the OS's ValueError."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(f"{value!r}: not a valid path (it holds a NUL character)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def cache_option(f: F) -> F:
     """--cache, on every command that reads inputs (URLs among them)."""
     return click.option(
         "--cache",
-        type=click.Path(file_okay=False),
+        type=_Path(file_okay=False),
         help="Keep fetched URLs in folder DIR and read them from there on later runs.",
         metavar="DIR",
     )(f)

@@ -452,8 +452,9 @@ def test_a_url_of_another_scheme_is_named_as_given(
         ["gate", "a\x00b.md", "--source", ARTICLES],
         ["extract", "a\x00b"],
         ["check", ARTICLES, "\x00"],
+        ["extract", ARTICLES, "--cache", "a\x00b"],
     ],
-    ids=["draft", "extract", "check"],
+    ids=["draft", "extract", "check", "cache"],
 )
 def test_a_path_with_a_nul_is_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, *args)
