@@ -18,12 +18,11 @@ def _alternation(words: list[str]) -> str:
 
 
 _DIRECTION = _DATA["direction"]
-# The verb may stand up to three words before the figure: "rose by about 5", "cut as many as 300".
-_UP_BEFORE = regex.compile(
-    rf"(?i)(?<![\w-])(?:{_alternation(_DIRECTION['up_before'])})\s++(?:[a-z]++\s++){{0,3}}+$"
-)
+# The verb may stand up to three gap words before the figure: "rose by some 5", "cut another 300".
+_GAP = rf"(?:(?:{_alternation(_DIRECTION['gap'])})\s++){{0,3}}+"
+_UP_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?:{_alternation(_DIRECTION['up_before'])})\s++{_GAP}$")
 _DOWN_BEFORE = regex.compile(
-    rf"(?i)(?<![\w-])(?:{_alternation(_DIRECTION['down_before'])})\s++(?:[a-z]++\s++){{0,3}}+$"
+    rf"(?i)(?<![\w-])(?:{_alternation(_DIRECTION['down_before'])})\s++{_GAP}$"
 )
 _UP_AFTER = regex.compile(rf"(?i)^[\s-]++(?:{_alternation(_DIRECTION['up_after'])})\b")
 _DOWN_AFTER = regex.compile(rf"(?i)^[\s-]++(?:{_alternation(_DIRECTION['down_after'])})\b")
