@@ -80,6 +80,9 @@ def test_co_stated_years_and_figures() -> None:
         ("Shares closed 2% lower.", "2%", "down"),
         ("The firm employs 300 people.", "300", None),
         ("Revenue rose, and 300 people were hired.", "300", None),
+        ("Jets dropped a total of 16 bombs.", "16", None),
+        ("A group made up of 60 countries.", "60", None),
+        ("The firm cut another 300 jobs.", "300", "down"),
     ],
     ids=[
         "verb",
@@ -90,6 +93,9 @@ def test_co_stated_years_and_figures() -> None:
         "adjective-after",
         "none",
         "other-clause",
+        "dropped-bombs",
+        "made-up-of",
+        "cut-another",
     ],
 )
 def test_direction(text: str, figure: str, direction: str | None) -> None:
