@@ -92,7 +92,7 @@ def test_gate_json_contract_and_message() -> None:
     )
     assert code == 1
     whole = json.loads(out)
-    assert set(whole) == {"schema", "reports", "summary", "ignored", "failed"}
+    assert set(whole) == {"schema", "findings", "reports", "summary", "ignored", "failed"}
     (data,) = whole["reports"]
     assert set(data) >= {"draft", "sources", "findings", "summary"}
     bad = [f for f in data["findings"] if f["status"] == "contradicted"]

@@ -367,9 +367,12 @@ def test_gate_json_has_one_shape_for_one_draft_or_several(
     _, one, _ = run(capsys, *GATE, "-f", "json")
     _, two, _ = run(capsys, "gate", WRONG, CLEAN, "--source", ARTICLES, "-f", "json")
     a, b = json.loads(one), json.loads(two)
-    assert set(a) == set(b) == {"schema", "reports", "summary", "ignored", "failed"}
+    assert set(a) == set(b) == {"schema", "findings", "reports", "summary", "ignored", "failed"}
     assert len(a["reports"]) == 1 and len(b["reports"]) == 2
     assert b["summary"]["contradicted"] == sum(r["summary"]["contradicted"] for r in b["reports"])
+    # Every finding also stands at the top, naming its draft, where scorers and scripts look.
+    assert len(b["findings"]) == sum(len(r["findings"]) for r in b["reports"])
+    assert {f["draft"] for f in b["findings"]} == {r["draft"] for r in b["reports"]}
 
 
 def test_a_draft_named_twice_is_gated_once(capsys: pytest.CaptureFixture[str]) -> None:

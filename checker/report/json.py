@@ -104,9 +104,13 @@ def gates_data(reports: Sequence[GateReport], explain: bool = False) -> dict[str
     for r in reports:
         for status, n in r.summary().items():
             totals[status] += n
+    items = [gate_data(r, explain) for r in reports]
     return {
         "schema": SCHEMA,
-        "reports": [gate_data(r, explain) for r in reports],
+        # Every draft's findings in one list too, each naming its draft: the shape tools that
+        # read a gate's findings (benchmark scorers, CI scripts) expect at the top.
+        "findings": [f | {"draft": item["draft"]} for item in items for f in item["findings"]],
+        "reports": items,
         "summary": totals,
         "ignored": sum(r.ignored for r in reports),
         "failed": any(r.failed for r in reports),
