@@ -14,13 +14,13 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
 from checker.settings import Settings
 from claims import Claim
 from claims.context import STOPWORDS
+from claims.measures import word_lemma
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’-]\p{L}[\p{L}\p{M}]*+)*+")
 # Words read around a figure on each side, for the figure's own clause, and for its next words.
@@ -38,21 +38,9 @@ _NORMS_KEPT = 200_000  # lemma sets whose norms are kept; a long-lived index sta
 _KIND_GROUPS = {"year": "date", "date": "date"}
 
 
-@lru_cache(maxsize=1)
-def _lemmatizer() -> object:
-    import simplemma  # a lazy import: start-up stays fast for commands that align nothing
-
-    return simplemma
-
-
-@lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
-    """The dictionary form of a lower-case word ("strikes" -> "strike")."""
-    if len(word) < 4:
-        return word
-    simplemma = _lemmatizer()
-    out: str = simplemma.lemmatize(word, lang="en")  # type: ignore[attr-defined]
-    return out.lower()
+    """The dictionary form of a lower-case word ("strikes" -> "strike"); short words as they are."""
+    return word if len(word) < 4 else word_lemma(word)
 
 
 def content_lemmas(text: str) -> list[tuple[int, int, str]]:
@@ -105,13 +93,19 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
         at = _position(c)
         positions.append(at)
         figures_in[c.sentence].append(at)
+    # Each figure's place among its sentence's figures, sorted once per sentence.
+    rank_in: dict[str, dict[int, int]] = {}
+    for s, ats in figures_in.items():
+        ranks = rank_in[s] = {}
+        for n, at in enumerate(sorted(ats)):
+            ranks.setdefault(at, n)  # figures found at one place share the first's rank
     out = []
     for c, at in zip(claims, positions, strict=True):
         words = by_sentence[c.sentence]
         end = at + len(c.text)
         left = [w for s, e, w in words if e <= at][-CLAUSE_WINDOW:]
         right = [w for s, e, w in words if s >= end][:CLAUSE_WINDOW]
-        order = sorted(figures_in[c.sentence]).index(at)
+        order = rank_in[c.sentence][at]
         times = frozenset(
             m.group().lower()
             for m in _TIME_WORD.finditer(c.sentence, max(0, at - TIME_REACH), end + TIME_REACH)

@@ -223,11 +223,13 @@ def lemma(measure: str) -> str:
     words = measure.split()
     while len(words) > 1 and words[-1] in _LEMMA_SKIP:
         words.pop()
-    return _lemma(words[-1]) if words else ""
+    return word_lemma(words[-1]) if words else ""
 
 
-@functools.lru_cache(maxsize=8192)
-def _lemma(word: str) -> str:
+@functools.lru_cache(maxsize=200_000)
+def word_lemma(word: str) -> str:
+    """The dictionary form of one word ("strikes" -> "strike"): the one lemmatiser of the
+    project, shared by measures and alignment."""
     # simplemma's English dictionary takes about 0.1 s to load: only a run that reads a figure
     # pays for it, never ``--version`` or ``--help``.
     import simplemma
