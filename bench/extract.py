@@ -160,8 +160,9 @@ def _pint_unit(registry: Any, name: str) -> Any | None:
         if words.startswith(head):
             words = f"({words.removeprefix(head)}) ** {power}"
     candidates = [words, words.replace(" ", "_"), "_".join(w.capitalize() for w in name.split())]
-    if name.startswith("degree "):  # "degree fahrenheit" is pint's "degree_Fahrenheit"
-        candidates.append("degree_" + name.split()[-1].capitalize())
+    if name.startswith("degree "):  # "degree fahrenheit" is pint's "degree_Fahrenheit", not an
+        # angle times a temperature
+        candidates.insert(0, "degree_" + name.split()[-1].capitalize())
     candidates.append(name.split("-")[0])  # "pound-mass" is a pound
     for candidate in filter(None, candidates):
         try:

@@ -234,6 +234,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             start, end, vague_low, "count", "range", None, None, vague_high, 0.0, None, ""
         )
 
+    if hit.reading is not None and hit.reading.ordinal:  # "twenty-first", "two hundredth"
+        value = hit.reading.value
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
     suffix = ""
     read = _read_value(text, hit)
     if read is None:

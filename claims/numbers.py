@@ -27,6 +27,7 @@ MULTIPLIERS: dict[str, float] = _DATA["multipliers"]
 VERBAL_MULTIPLIERS = frozenset(_DATA["verbal_multipliers"]["words"])
 VAGUE: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in _DATA["vague"].items()}
 SIGNS: dict[str, int] = _DATA["signs"]
+_NOT_AFTER_TENS = frozenset(_DATA["compound_ordinals"]["not_after_tens"])
 
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)
 # Thousands are grouped by commas or, in European and agency copy, by a no-break, thin or plain
@@ -69,11 +70,12 @@ def parse_words(text: str) -> float | None:
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A number read from words: its value, how many tokens it used, and whether it is a
-    fraction ("three fifths") rather than a whole count."""
+    fraction ("three fifths") or a rank ("twenty-first") rather than a whole count."""
 
     value: float
     used: int
     fraction: bool = False
+    ordinal: bool = False
 
 
 _AND = "and"
@@ -89,7 +91,7 @@ def read_tokens(tokens: list[str]) -> Reading | None:
     read = _Reader(tokens, i).run()
     if read is None:
         return None
-    return Reading(sign * read.value, read.used, read.fraction)
+    return Reading(sign * read.value, read.used, read.fraction, read.ordinal)
 
 
 class _Reader:
@@ -110,6 +112,7 @@ class _Reader:
         self.pending = False
         self.best: Reading | None = None
         self.count = 0  # tokens that were numbers
+        self.last_ten = 0.0  # the value of the last ten read ("thirty" of "one hundred thirty")
 
     def value(self) -> float:
         return self.total + self.current
@@ -185,6 +188,8 @@ class _Reader:
                 return False
             self.current *= GROUPS[word]
             return self._took("group")
+        if word in ORDINALS and (ends := self._ordinal(word)) is not None:
+            return ends
         if word in DENOMINATORS:
             return self._fraction(word)
         if word in ("a", "an") and self.last == "and":
@@ -211,9 +216,50 @@ class _Reader:
         if word in ("nought", "naught") and follows != "point":
             return False  # "came to naught": only "nought point five" is a figure
         if self.last in ("unit", "teen") or (self.last == "ten" and kind != "unit"):
+            if kind == "ten":  # "one twenty-fifth", "twenty twenty fifths"
+                self._compound_denominator(value)
             return False  # "twenty twenty", "nineteen five": two numbers, or a year
         self.current += value
+        if kind == "ten":
+            self.last_ten = value
         return self._took(kind)
+
+    def _ordinal(self, word: str) -> bool | None:
+        """ "twenty-first", "one hundred and first", "two hundredth": a rank ending a cardinal;
+        None when the word is no rank here ("one hundredth" is a fraction)."""
+        rank = float(ORDINALS[word])
+        if not self.count or self.pending:
+            return None
+        after_ten = rank < 10 and self.last == "ten" and word not in _NOT_AFTER_TENS
+        if after_ten or (rank < 100 and self.last in ("hundred", "scale", "and")):
+            value = self.value() + rank
+        elif rank >= 100 and self.value() != 1 and self.last in _NUMERATOR_ENDS:
+            if rank > self.top:
+                value = self.value() * rank
+            else:
+                value = self.total + (self.current or 1.0) * rank
+        else:
+            return None
+        self.i += 1
+        self.count += 1
+        self.best = Reading(value, self.i, ordinal=True)
+        return False
+
+    def _compound_denominator(self, ten: float) -> None:
+        """A ten that cannot join the number before it may begin its denominator: "one
+        twenty-fifth" is 1/25, "twenty twenty fifths" 20/25."""
+        t, j = self.tokens, self.i + 1
+        word = t[j] if j < len(t) else ""
+        plural = word.endswith("s")
+        stem = word[:-1] if plural else word
+        rank = ORDINALS.get(stem, 10)
+        if rank >= 10 or stem in _NOT_AFTER_TENS or self.pending:
+            return
+        numerator = self.value()
+        if (numerator == 1) == plural:
+            return
+        self.i, self.count = j + 1, self.count + 2
+        self.keep(fraction=True, value=numerator / (ten + rank))
 
     def _scale(self, scale: float) -> bool:
         if self.last in ("", "and") and not self.count:
@@ -250,6 +296,10 @@ class _Reader:
             numerator = self.value() - self.before_and
             whole = self.before_and
             scale = self.last_scale_before_and or 1.0  # "nine million and five ninths"
+        elif plural and self.last == "ten" and self.value() > self.last_ten and _unit_rank(word):
+            # "one hundred thirty-fifths" is 100/35: the ten belongs to the denominator
+            numerator, whole = self.value() - self.last_ten, 0.0
+            denominator += self.last_ten
         else:
             numerator, whole = self.value(), 0.0
         if not self.count or self.last not in ("unit", "ten", "teen", "hundred", "scale"):
@@ -310,6 +360,14 @@ class _Reader:
             return False
         self.best = Reading(numerator / rest.value, rest.used, True)
         return False
+
+
+_NUMERATOR_ENDS = frozenset({"unit", "ten", "teen", "hundred", "scale"})
+
+
+def _unit_rank(plural: str) -> bool:
+    """Whether a plural denominator is one of a unit ("fifths", not "quarters" or "tenths")."""
+    return ORDINALS.get(plural[:-1], 10) < 10
 
 
 def word_trie(words: list[str]) -> str:

@@ -32,8 +32,8 @@ from claims.units import (
 # Number words as a run of tokens on one line; ``read_tokens`` finds the number in it.
 _TOKEN = (
     "(?:"
-    + word_trie([*UNITS, *TENS, *SCALES, *GROUPS, *DENOMINATORS, *SIGNS, "and", "a", "an",
-                 "point", "over"])
+    + word_trie([*UNITS, *TENS, *SCALES, *GROUPS, *DENOMINATORS, *ORDINALS, *SIGNS, "and", "a",
+                 "an", "point", "over"])
     + r")(?![\w])"
 )  # fmt: skip
 _RUN_START = (
@@ -42,10 +42,14 @@ _RUN_START = (
     + r"|an?(?=[ \t]++(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh"
     + r"|crore|hundredth|thousandth|millionth|billionth|trillionth)\b)"
     + r"|half(?=[ \t]++an?[ \t]++(?:dozen|hundred|thousand|million|billion|trillion)\b)"
-    + r"|quarter(?=[ \t]++(?:thousand|million|billion|trillion)\b))(?![\w])"
+    + r"|quarter(?=[ \t]++(?:thousand|million|billion|trillion)\b)"
+    + r"|hundred(?=[ \t]++(?:"
+    + word_trie([s for s in SCALES if s != "hundred"])
+    + r")\b))(?![\w])"
 )
-# A hard-wrapped line goes on ("two hundred and" / "thirty-four"); a blank line never does.
-_SEP = r"(?:[ \t\u00a0]++(?:\r?+\n[ \t\u00a0]*+)?+|\r?+\n[ \t\u00a0]*+|[ \t]*+-[ \t]*+)"
+# Number words never join across a line break ("two hundred and" / "thirty-four" are two
+# figures), as they never join across a sentence's end.
+_SEP = r"(?:[ \t\u00a0]++|[ \t]*+-[ \t]*+)"
 _WORDS = rf"{_RUN_START}(?:{_SEP}{_TOKEN}){{0,24}}+"
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))

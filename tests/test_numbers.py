@@ -44,6 +44,10 @@ READ = [
     ("The deal was worth €10M.", "€10M", 1e7),
     ("The debt reached $2.174T.", "$2.174T", 2.174e12),
     ("A share of 2.48×10−5 was left.", "2.48×10−5", 2.48e-5),
+    ("They took one twenty-fifth of the seats.", "one twenty-fifth", 1 / 25),
+    ("It came to twenty twenty-fifths.", "twenty twenty-fifths", 20 / 25),
+    ("It came to one hundred thirty-fifths.", "one hundred thirty-fifths", 100 / 35),
+    ("He left hundred thousand dollars.", "hundred thousand dollars", 100_000),
 ]
 
 
@@ -75,6 +79,41 @@ NOT_READ = [
 @pytest.mark.parametrize(("text", "figure"), NOT_READ, ids=[r[1] for r in NOT_READ])
 def test_not_read(text: str, figure: str) -> None:
     assert figure not in [c.text for c in extract(text)]
+
+
+RANKS = [
+    ("It was the twenty-first attempt.", "twenty-first", 21),
+    ("The one hundred twenty fifth day came.", "one hundred twenty fifth", 125),
+    ("The one hundred and first visitor won.", "one hundred and first", 101),
+    ("Its two hundredth birthday fell today.", "two hundredth", 200),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "rank"), RANKS, ids=[r[1] for r in RANKS])
+def test_ordinals_in_words_end_a_cardinal(text: str, figure: str, rank: float) -> None:
+    hits = [c for c in extract(text) if c.text == figure]
+    assert hits, [c.text for c in extract(text)]
+    assert (hits[0].kind, hits[0].value) == ("ordinal", rank)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [("A twenty second delay followed.", "twenty second", 20),  # seconds, not the 22nd
+     ("One hundredth of it was left.", "One hundredth", 0.01),  # a fraction, not a rank
+     ("It came to twenty fifths.", "twenty fifths", 4)],  # no numerator before the ten
+    ids=["twenty-seconds", "one-hundredth", "twenty-fifths"],
+)  # fmt: skip
+def test_what_is_no_rank(text: str, figure: str, value: float) -> None:
+    (c,) = [c for c in extract(text) if c.text == figure]
+    assert c.kind != "ordinal"
+    assert c.value * (86400 if c.kind == "duration" else 1) == pytest.approx(value)
+
+
+def test_number_words_never_join_across_a_line_break() -> None:
+    wrapped = extract("It carried two hundred and\nthirty-four people.")
+    assert [(c.text, c.value) for c in wrapped] == [("two hundred", 200), ("thirty-four", 34)]
+    (joined,) = extract("It carried two hundred and thirty-four people.")
+    assert (joined.text, joined.value) == ("two hundred and thirty-four", 234)
 
 
 def test_a_sign_is_kept_in_the_interval() -> None:
