@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from checker.documents import Document, claims_of
 from checker.ledger.check import check_article
@@ -201,7 +202,7 @@ class Tally:
     supported_elsewhere: int = 0  # supported only by texts on other events
 
 
-def ecbplus(folder: Path, ledger: Path) -> Tally:
+def ecbplus(folder: Path, ledger: Path, verbose: bool = False) -> Tally:
     """Every ECB+ text added to one ledger (each its own outlet, all of one day), then each
     checked against all the others: where its contradicted figures' evidence comes from."""
     from checker.documents import read_document
@@ -228,7 +229,17 @@ def ecbplus(folder: Path, ledger: Path) -> Tally:
                 elif f.status == "contradicted":
                     tally.contradicted += 1
                     _count(tally, t.parent.name, events)
+                    if verbose and t.parent.name not in events:
+                        _show(t, f)
     return tally
+
+
+def _show(text: Path, f: Any) -> None:
+    """A false conflict across events, for --verbose: the draft's sentence and the evidence's."""
+    print(f"{text.parent.name}/{text.name}:{f.claim.line} {f.claim.text!r} P={f.score:.2f}")
+    print(f"   draft: {' '.join(f.claim.sentence.split())[:200]}")
+    for e in f.evidence[:2]:
+        print(f"   {e.source}: {' '.join(e.sentence.split())[:200]}")
 
 
 def _labelled(report: object) -> list[tuple[str, object]]:
@@ -262,10 +273,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="DIR",
         help="instead: load the ECB+ dev texts in DIR as a ledger and check each in turn",
     )
+    parser.add_argument(
+        "--verbose", action="store_true", help="with --ecbplus: show each false conflict"
+    )
     args = parser.parse_args(argv)
     if args.ecbplus:
         with tempfile.TemporaryDirectory() as tmp:
-            t = ecbplus(Path(args.ecbplus), Path(args.ledger or Path(tmp) / "ecbplus.sqlite"))
+            ledger = Path(args.ledger or Path(tmp) / "ecbplus.sqlite")
+            t = ecbplus(Path(args.ecbplus), ledger, args.verbose)
         print(
             f"ECB+ as a ledger: {t.checked} texts checked against all the others; "
             f"{t.contradicted} figures contradicted: {t.same_event} by a text on the same "

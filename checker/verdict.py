@@ -238,15 +238,17 @@ def gate_scored(
     fail_on: str = "contradicted",
     source_claims: Sequence[Sequence[Claim]] | None = None,
     model: Model | None = None,
+    draft_claims: Sequence[Claim] | None = None,
 ) -> GateReport:
     """The gate with the learned scorer: each draft figure aligned with the sources' statements
     most like its own and judged by `judge`. (The CLI's gate still runs the rule matcher of
-    `checker.gate` until this one holds our fixtures' results.)"""
+    `checker.gate` until this one holds our fixtures' results.) ``draft_claims`` and
+    ``source_claims``, when given, are the documents' claims already extracted."""
     settings = settings or Settings()
     index = Index(settings)
     for i, doc in enumerate(sources):
         index.add_document(source_claims[i] if source_claims is not None else claims_of(doc))
-    claims = claims_of(draft)
+    claims = list(draft_claims) if draft_claims is not None else claims_of(draft)
     frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
     left = suppress.apply(draft, claims, ignore)
     by_sentence: dict[str, list[Claim]] = {}

@@ -126,11 +126,12 @@ def test_a_draft_stating_a_superseded_figure_is_told_the_latest(wire: Path) -> N
     (finding,) = data["findings"]
     assert finding["status"] == "contradicted" and finding["superseded"]
     assert "the latest figure is 132, since 20 Nov 2015" in finding["message"]
+    # The history is the outlet's own: another outlet's figure revises nothing of it.
     assert (
-        "129 on 14 Nov 2015 (Harbour Post), 125 on 14 Nov 2015 (Valley Times), 130 on 16 Nov"
+        "129 on 14 Nov 2015 (Harbour Post), 130 on 16 Nov 2015 (Harbour Post), 132 on 20 Nov"
         in (finding["message"])
     )
-    assert [h["text"] for h in finding["history"]] == ["129", "125", "130", "132"]
+    assert [h["text"] for h in finding["history"]] == ["129", "130", "132"]
     # Evidence names its article, outlet and date.
     assert finding["evidence"][0]["source"].startswith("Harbour Post, 20 Nov 2015, ")
     assert finding["evidence"][0]["source"].endswith("post-3.md")
@@ -149,6 +150,19 @@ def test_the_latest_figure_is_supported_and_its_history_shown(wire: Path) -> Non
     assert sources[cited]["published_from"] == "front matter"
 
 
+def test_another_outlets_later_figure_supersedes_nothing(wire: Path) -> None:
+    # Valley Times said 125 and never revised it; Harbour Post's later figures are its own.
+    draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "125")
+    _, data = check_json(wire / "l.sqlite", draft)
+    (finding,) = data["findings"]
+    assert not finding["superseded"] and "since revised" not in finding["message"]
+    assert all(h["outlet"] == "Harbour Post" for h in finding["history"])
+    # Nor is it superseded as Harbour Post's own superseded 129 is.
+    stale = story(wire, "stale.md", "2015-11-21", "Evening Star", "129")
+    _, data = check_json(wire / "l.sqlite", stale)
+    assert data["findings"][0]["superseded"]
+
+
 def test_two_outlets_differing_on_the_same_day_conflict(wire: Path) -> None:
     # Checked as it stands in the ledger: only what was published by its day counts.
     code, data = check_json(wire / "l.sqlite", wire / "wire" / "times-1.md")
@@ -160,6 +174,17 @@ def test_two_outlets_differing_on_the_same_day_conflict(wire: Path) -> None:
 
 def test_an_outlet_revising_its_own_figure_is_no_conflict(wire: Path) -> None:
     own = story(wire, "own.md", "2015-11-22", "Harbour Post", "134")
+    # Valley Times never revised its 125: that still stands against the new figure, and
+    # nothing of Harbour Post's own does.
+    code, data = check_json(wire / "l.sqlite", own)
+    (finding,) = data["findings"]
+    assert "it revises Harbour Post's 132 of 20 Nov 2015" in finding["message"]
+    assert not any("Harbour Post" in e["source"] for e in finding["evidence"])
+    assert [h["text"] for h in finding["history"]] == ["129", "130", "132"]
+    code, _, err = run(
+        "ledger", "--ledger", str(wire / "l.sqlite"), "remove", str(wire / "wire" / "times-1.md")
+    )
+    assert code == 0, err
     code, data = check_json(wire / "l.sqlite", own)
     assert code == 0
     (finding,) = data["findings"]

@@ -1,4 +1,5 @@
-"""Check a new article against the ledger: retrieve by index, resolve revisions, then the gate."""
+"""Check a new article against the ledger: retrieve by index, align by the scorer, resolve
+revisions, then the scorer's gate on the statements that stand."""
 
 from __future__ import annotations
 
@@ -10,27 +11,34 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.compare import compatible
+from checker.align import Frame, Index, frames
 from checker.documents import Document, claims_of
-from checker.gate import Finding, GateReport, Ignore, gate, phrase
+from checker.features import agree, measure_relation
+from checker.gate import Finding, GateReport, phrase
 from checker.ledger.ingest import Metadata, article_of
 from checker.ledger.keys import Keys, index_keys
 from checker.ledger.store import Article, Store, Stored
-from checker.match import TOPIC_SHARED, Settings, block_key, relate
+from checker.scorer import Model, pairs
+from checker.settings import Settings
+from checker.suppress import Ignore
+from checker.verdict import gate_scored
 from claims import Claim
 
 # Retrieval: per draft figure, the rarest terms of its block each propose their newest claims,
-# and the best of those by shared rare terms go on to the verdict. Every step is bounded, so a
+# and the best of those by shared rare terms go on to the scorer. Every step is bounded, so a
 # check costs the same few index look-ups whatever the ledger's size.
 RAREST_TERMS = 6
 NEWEST_PER_TERM = 64
 KEPT_PER_CLAIM = 16
+# The names two articles' topics (their most named names) must share to tell one story: the
+# gate's verdict takes its sources to tell the draft's story, a ledger holds every story.
+STORY_NAMES = 3
 
 
 @dataclass(frozen=True, slots=True)
 class LedgerReport:
     """A gate report against the ledger, with the stored articles cited and each finding's
-    history: the earlier statements of its figure that later ones by the same outlet revised."""
+    history: the statements of its figure by one outlet, the later revising the earlier."""
 
     gate: GateReport
     article: Article  # the checked article, as the ledger would store it
@@ -54,22 +62,6 @@ def candidates(store: Store, keys: Keys) -> list[int]:
         for i in posting.ids:
             scores[i] += weight
     return sorted(scores, key=lambda i: (-scores[i], -i))[:KEPT_PER_CLAIM]
-
-
-def _same_statement(a: Claim, b: Claim) -> bool:
-    """Whether two figures state one fact: the shared matcher's decision, as the gate's."""
-    return relate(a, b, _ACROSS).same
-
-
-_ACROSS = Settings()  # two stored articles are not known to tell one story
-
-
-def _aligned(draft: Claim, stored: Claim) -> bool:
-    """A stored figure the verdict may weigh: the same statement, and when the figures differ,
-    from an article about the same event (their topics share names), as a ledger holds many."""
-    return _same_statement(draft, stored) and (
-        compatible(draft, stored) or len(set(draft.topic) & set(stored.topic)) >= TOPIC_SHARED
-    )
 
 
 def label(article: Article) -> str:
@@ -108,88 +100,129 @@ def _earlier(a: str | None, b: str | None) -> bool:
     return a < b
 
 
-def _source_of(s: Stored | Article) -> str:
+def _source_of(article: Article) -> str:
     """Statements are revised by their source: the outlet, or the article when none is known."""
-    article = s.article if isinstance(s, Stored) else s
     return article.outlet or f"article {article.path}"
 
 
-def revisions(
-    proposed: Sequence[Sequence[Stored]], draft: Article, claims: Sequence[Claim]
-) -> dict[int, int]:
-    """Stored claim id -> the id of the later statement of the same fact that revised it, or 0
-    when the checked article revises its own outlet's earlier figure.
-
-    ``proposed`` holds, per draft figure, the stored claims retrieved for it: only those are
-    compared, so the work stays bounded. What the ledger holds true of a fact is its latest
-    statement; the checked article revises only what its own outlet said, never another's.
-    """
-    later: dict[int, int] = {}
-    for group in proposed:
-        ordered = sorted(group, key=lambda s: (s.article.published or "", s.id), reverse=True)
-        for i, old in enumerate(ordered):
-            if old.id in later:
-                continue
-            for new in ordered[:i]:  # newest first: the latest revision wins
-                if _revises(new, old):
-                    later[old.id] = new.id
-                    break
-    own = _source_of(draft)
-    for claim, group in zip(claims, proposed, strict=True):
-        for s in group:
-            if (
-                s.id not in later
-                and _source_of(s) == own
-                and _earlier(s.article.published, draft.published)
-                and _differs(claim, s.claim)
-            ):
-                later[s.id] = 0
-    return later
-
-
-def _revises(new: Stored, old: Stored) -> bool:
-    return _earlier(old.article.published, new.article.published) and _differs(new.claim, old.claim)
-
-
-def _differs(a: Claim, b: Claim) -> bool:
-    """Two statements of the same fact with different figures."""
-    return block_key(a) == block_key(b) and not compatible(a, b) and _same_statement(a, b)
-
-
 def retrieve(
-    store: Store, claims: Sequence[Claim], article: Article
-) -> tuple[list[list[Stored]], int]:
-    """Per draft figure, the stored statements aligned with it that were published no later
-    than ``article`` (and are not its own); and how many stored claims the index proposed."""
-    proposed_ids = [candidates(store, keys) for keys in index_keys(claims)]
-    ids = sorted({i for group in proposed_ids for i in group})
-    by_id = {
-        s.id: s
+    store: Store, claims: Sequence[Claim], shapes: Sequence[Frame], article: Article
+) -> tuple[list[Stored], int]:
+    """The stored claims the index proposes for any of the draft's figures, published no
+    later than ``article`` (and not its own); and how many stored claims were proposed."""
+    proposed = [candidates(store, keys) for keys in index_keys(claims, shapes)]
+    ids = sorted({i for group in proposed for i in group})
+    found = [
+        s
         for s in store.load(ids)
         if s.article.path != article.path and not _earlier(article.published, s.article.published)
-    }
-    # Only what the shared matcher aligns with a draft figure, across stories, goes on to the
-    # gate's verdict: the gate takes its sources to tell the draft's own story, a ledger's
-    # candidates come from every story it holds.
-    aligned = [
-        [by_id[i] for i in group if i in by_id and _aligned(c, by_id[i].claim)]
-        for c, group in zip(claims, proposed_ids, strict=True)
     ]
-    return aligned, len(ids)
+    return found, len(ids)
 
 
-def _current(
-    stored: Sequence[Stored], later: dict[int, int]
-) -> dict[str, tuple[Article, list[Claim]]]:
-    """The statements no later one revised, by the label of their article."""
-    current: dict[str, tuple[Article, list[Claim]]] = {}
-    for s in stored:
-        if s.id not in later:
-            name = label(s.article)
-            current.setdefault(name, (s.article, []))[1].append(
-                dataclasses.replace(s.claim, source=name)
-            )
-    return current
+def _on_story(topic: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether a stored article may tell the checked one's story: their topics share names.
+    One that does not neither supports nor contradicts it (a figure it shares is chance). A
+    short article names fewer: then all of the shorter topic's names, at least one."""
+    need = min(STORY_NAMES, len(topic), len(other))
+    return need > 0 and len(set(topic) & set(other)) >= need
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A stored claim the scorer aligns with a draft figure: it may state the same fact."""
+
+    stored: Stored
+    frame: Frame
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    """The retrieved claims, indexed for the scorer as the gate indexes its sources: one
+    document per stored article, named by its label."""
+
+    index: Index
+    stored: list[Stored]  # parallel to ``index.claims``
+
+    @classmethod
+    def of(cls, found: Sequence[Stored], settings: Settings) -> _Pool:
+        by_article: dict[str, list[Stored]] = {}
+        for s in found:
+            by_article.setdefault(label(s.article), []).append(s)
+        index = Index(settings)
+        stored: list[Stored] = []
+        for name, group in by_article.items():
+            index.add_document([dataclasses.replace(s.claim, source=name) for s in group])
+            stored.extend(group)
+        return cls(index, stored)
+
+    def statements(
+        self, claim: Claim, frame: Frame, settings: Settings, model: Model | None
+    ) -> list[Statement]:
+        """The stored statements that may be of the figure's fact, most likely first."""
+        return [
+            Statement(self.stored[p.item], self.index.frames[p.item], p.probability)
+            for p in pairs(claim, frame, self.index, model)
+            if p.probability >= settings.rival
+        ]
+
+
+def _of_one_fact(a: Claim, b: Claim) -> bool:
+    """Two statements of one outlet, aligned with one draft figure, that may be a revision of
+    each other: neither another place, another period nor another measure. (Their times may
+    differ: a revised toll is told "on Tuesday" where the first was "on Monday".)"""
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return False
+    return a.period == b.period and not measure_relation(a.measure, b.measure)[3]
+
+
+@dataclass
+class Revisions:
+    """Who revised what among the statements aligned with the draft's figures.
+
+    ``later`` maps a stored claim id to the id of its outlet's next statement of the same fact
+    (0 when that is the checked article itself); ``chains`` holds, per stored id, its outlet's
+    statements of the fact, oldest first. The newest statement of a figure from a source
+    supersedes its earlier ones; another outlet's later figure never does.
+    """
+
+    later: dict[int, int] = dataclasses.field(default_factory=dict)
+    chains: dict[int, tuple[Stored, ...]] = dataclasses.field(default_factory=dict)
+    by_id: dict[int, Stored] = dataclasses.field(default_factory=dict)
+
+    def add(self, group: Sequence[Statement], draft: Article) -> None:
+        """Read the revisions among one draft figure's statements."""
+        by_source: dict[str, list[Stored]] = defaultdict(list)
+        for st in group:
+            self.by_id[st.stored.id] = st.stored
+            by_source[_source_of(st.stored.article)].append(st.stored)
+        own = _source_of(draft)
+        for source, told_by in by_source.items():
+            told_by.sort(key=lambda s: (s.article.published or "", s.id))
+            chain: list[Stored] = []
+            for s in told_by:
+                if chain and _earlier(chain[-1].article.published, s.article.published):
+                    if _of_one_fact(chain[-1].claim, s.claim):
+                        self.later.setdefault(chain[-1].id, s.id)
+                    else:
+                        continue
+                elif chain:
+                    continue  # the same day: neither revises the other
+                chain.append(s)
+            if source == own and chain and _earlier(chain[-1].article.published, draft.published):
+                self.later.setdefault(chain[-1].id, 0)
+            if len(chain) > 1 or (chain and self.later.get(chain[-1].id) == 0):
+                for s in chain:
+                    self.chains.setdefault(s.id, tuple(chain))
+
+    def latest(self, i: int) -> int:
+        """The newest stored statement in ``i``'s chain of revisions."""
+        seen = {i}
+        while (j := self.later.get(i)) and j not in seen:
+            seen.add(j)
+            i = j
+        return i
 
 
 def check_article(
@@ -200,6 +233,7 @@ def check_article(
     ignore: Ignore | None = None,
     fail_on: str = "contradicted",
     notes: list[str] | None = None,
+    model: Model | None = None,
 ) -> LedgerReport:
     """Check ``doc`` against every earlier statement in the ledger that may state the same fact.
 
@@ -207,15 +241,28 @@ def check_article(
     the article itself, if stored, is left out. Each source's latest statement of a figure is
     the one the verdict weighs; the earlier ones are its history.
     """
+    settings = settings or Settings()
     article = article_of(doc, given or Metadata(), notes if notes is not None else [])
     claims = claims_of(doc)
-    proposed, looked_at = retrieve(store, claims, article)
-    by_id = {s.id: s for group in proposed for s in group}
-    later = revisions(proposed, article, claims)
-    stored = list(by_id.values())
-    current = _current(stored, later)
+    shapes = frames(claims)
+    found, looked_at = retrieve(store, claims, shapes, article)
+    topic = claims[0].topic if claims else ()
+    found = [s for s in found if _on_story(topic, s.claim.topic)]
+    pool = _Pool.of(found, settings)
+    revised = Revisions()
+    groups: dict[int, list[Statement]] = {}
+    for c, f in zip(claims, shapes, strict=True):
+        groups[id(c)] = group = pool.statements(c, f, settings, model)
+        revised.add(group, article)
+    current: dict[str, tuple[Article, list[Claim]]] = {}
+    for s in found:
+        if s.id not in revised.later:
+            name = label(s.article)
+            current.setdefault(name, (s.article, []))[1].append(
+                dataclasses.replace(s.claim, source=name)
+            )
     names = list(current)
-    report = gate(
+    report = gate_scored(
         doc,
         [
             Document(id=n, path=current[n][0].path, text="", prose="", encoding="utf-8")
@@ -225,103 +272,74 @@ def check_article(
         ignore=ignore,
         fail_on=fail_on,
         source_claims=[current[n][1] for n in names],
+        model=model,
+        draft_claims=claims,
     )
-    cited = {(label(s.article), s.claim.start, s.claim.text): s.id for s in stored}
-    revised = _Revised(by_id, later, cited)
-    findings, history, superseded = [], [], []
-    for f in report.findings:
-        finding, past, stale = revised.explain(f)
-        findings.append(finding)
-        history.append(past)
-        superseded.append(stale)
+    cited = {(label(s.article), s.claim.start, s.claim.text): s.id for s in found}
+    explained = [_explain(f, revised, cited, groups.get(id(f.claim), [])) for f in report.findings]
     return LedgerReport(
-        gate=dataclasses.replace(report, findings=tuple(findings)),
+        gate=dataclasses.replace(report, findings=tuple(f for f, _, _ in explained)),
         article=article,
         sources=tuple(current[n][0] for n in names),
-        history=tuple(history),
-        superseded=tuple(superseded),
+        history=tuple(h for _, h, _ in explained),
+        superseded=tuple(s for _, _, s in explained),
         candidates=looked_at,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Revised:
-    """The revision chains among the retrieved claims, to explain findings with."""
-
-    by_id: dict[int, Stored]
-    later: dict[int, int]
-    cited: dict[tuple[str, int, str], int]  # (label, start, text) of a stored claim -> its id
-
-    def latest(self, i: int) -> int:
-        seen = {i}
-        while (j := self.later.get(i)) is not None and j and j not in seen:
-            seen.add(j)
-            i = j
-        return i
-
-    def chain(self, latest: int) -> list[Stored]:
-        """Every statement whose revisions end in ``latest``, oldest first, ``latest`` last."""
-        past = [s for i, s in self.by_id.items() if i in self.later and self.latest(i) == latest]
-        past.sort(key=lambda s: (s.article.published or "", s.id))
-        return [*past, self.by_id[latest]] if past else []
-
-    def explain(self, f: Finding) -> tuple[Finding, tuple[Stored, ...], bool]:
-        """The finding with its figure's history, and the verdict on a superseded figure."""
-        history: list[Stored] = []
-        for e in f.evidence:
-            latest = self.cited.get((e.source, e.start, e.text))
-            if latest is not None:
-                history.extend(s for s in self.chain(latest) if s not in history)
-        stale = self._stale(f.claim)
-        if stale is not None and f.status != "supported":
-            new = stale
-            evidence = (_cited(new),)
-            message = (
-                f"draft says {phrase(f.claim)}, a figure since revised: the latest figure is "
-                f"{' '.join(new.claim.text.split())}, since {day(new.article.published)} "
-                f"({label(new.article)}:{new.claim.line}); {told(self.chain(new.id))}"
-            )
-            chain = tuple(self.chain(new.id))
-            return Finding("contradicted", f.claim, evidence, message, f.score), chain, True
-        message = f.message
-        own = [
-            self.by_id[i]
-            for i, j in self.later.items()
-            if not j and _differs(f.claim, self.by_id[i].claim)
-        ]
-        if own:
-            history = own + history
-            message += "; it revises " + ", ".join(
-                f"{_source_of(s)}'s {s.claim.text} of {day(s.article.published)}" for s in own
-            )
-        if history:
-            message += f"; {told(history)}"
-        if stale is not None:
-            message += (
-                f"; {_source_of(stale)} has since revised it to {stale.claim.text} "
-                f"({day(stale.article.published)})"
-            )
-        finding = dataclasses.replace(f, message=message)
-        return finding, tuple(history), False
-
-    def _stale(self, claim: Claim) -> Stored | None:
-        """The latest revision of an earlier statement that the draft's figure repeats."""
-        for i, j in self.later.items():
-            old = self.by_id[i]
-            if (
-                j
-                and block_key(old.claim) == block_key(claim)
-                and compatible(claim, old.claim)
-                and _same_statement(claim, old.claim)
-            ):
-                new = self.by_id[self.latest(i)]
-                if not compatible(claim, new.claim):
-                    return new
-        return None
+def _explain(
+    f: Finding,
+    revised: Revisions,
+    cited: dict[tuple[str, int, str], int],
+    group: Sequence[Statement],
+) -> tuple[Finding, tuple[Stored, ...], bool]:
+    """The finding with its figure's history, and the verdict on a superseded figure."""
+    stale = _stale(f.claim, revised, group)
+    if stale is not None and f.status != "supported":
+        chain = revised.chains.get(stale.id, ())
+        message = (
+            f"draft says {phrase(f.claim)}, a figure since revised: the latest figure is "
+            f"{' '.join(stale.claim.text.split())}, since {day(stale.article.published)} "
+            f"({label(stale.article)}:{stale.claim.line}); {told(chain)}"
+        )
+        evidence = (dataclasses.replace(stale.claim, source=label(stale.article)),)
+        return Finding("contradicted", f.claim, evidence, message, f.score), chain, True
+    history: list[Stored] = []
+    for e in f.evidence:
+        i = cited.get((e.source, e.start, e.text))
+        if i is not None:
+            history.extend(s for s in revised.chains.get(i, ()) if s not in history)
+    message = f.message
+    own = [
+        st.stored
+        for st in group
+        if revised.later.get(st.stored.id) == 0 and not agree(f.claim, st.stored.claim)
+    ]
+    if own:
+        history = [*(s for s in revised.chains.get(own[0].id, own) if s not in history), *history]
+        message += "; it revises " + ", ".join(
+            f"{_source_of(s.article)}'s {s.claim.text} of {day(s.article.published)}" for s in own
+        )
+    if history:
+        message += f"; {told(history)}"
+    if stale is not None:
+        message += (
+            f"; {_source_of(stale.article)} has since revised it to {stale.claim.text} "
+            f"({day(stale.article.published)})"
+        )
+    return dataclasses.replace(f, message=message), tuple(history), False
 
 
-def _cited(s: Stored) -> Claim:
-    return dataclasses.replace(s.claim, source=label(s.article))
+def _stale(claim: Claim, revised: Revisions, group: Sequence[Statement]) -> Stored | None:
+    """The latest revision of an earlier statement that the draft's figure repeats, when that
+    revision gives another figure."""
+    for st in group:
+        old = st.stored
+        if revised.later.get(old.id) and agree(claim, old.claim):
+            new = revised.by_id[revised.latest(old.id)]
+            if not agree(claim, new.claim):
+                return new
+    return None
 
 
 def told(chain: Sequence[Stored]) -> str:

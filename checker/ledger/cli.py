@@ -169,7 +169,7 @@ def check(
     from checker.ledger.check import check_article
     from checker.ledger.ingest import Metadata, flag_time
     from checker.ledger.report import draw, render
-    from checker.match import Settings
+    from checker.settings import Settings
 
     store = _open(ctx)
     doc = read_document(article)
@@ -181,7 +181,7 @@ def check(
         store,
         doc,
         Metadata(flag_time(published) if published else None, outlet),
-        settings=Settings(about_widen=config.tolerance or 0.0),
+        settings=Settings(tolerance=config.tolerance or 0.0),
         ignore=Ignore(frozenset(config.ignore_measures), frozenset(config.ignore_figures)),
         fail_on=fail_on or config.fail_on or "contradicted",
         notes=notes,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.align import block_key, frames
+from checker.align import Frame, block_key, frames
 from claims import Claim
 
 INDEX = "align.block_key+sentence-lemmas/1"
@@ -17,10 +17,11 @@ INDEX = "align.block_key+sentence-lemmas/1"
 Keys = tuple[tuple[str, str], tuple[str, ...]]
 
 
-def index_keys(claims: Sequence[Claim]) -> list[Keys]:
+def index_keys(claims: Sequence[Claim], shapes: Sequence[Frame] | None = None) -> list[Keys]:
     """For each claim of one article: its block and the lemmas of its sentence, the terms that
-    propose it as a candidate (as `checker.align.Index` does)."""
+    propose it as a candidate (as `checker.align.Index` does). ``shapes`` are the claims'
+    frames when they are already read."""
     return [
         (block_key(c), tuple(sorted(f.sentence)))
-        for c, f in zip(claims, frames(claims), strict=True)
+        for c, f in zip(claims, shapes if shapes is not None else frames(claims), strict=True)
     ]
