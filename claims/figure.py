@@ -25,6 +25,7 @@ from claims.numbers import (
     word_trie,
 )
 from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, qualifier_for
+from claims.roles import SPAN_FROM_BEFORE
 from claims.scan import (
     _MONEY_SUFFIXES,
     _NUMBER_RE,
@@ -35,6 +36,7 @@ from claims.scan import (
     _numbers,
 )
 from claims.units import (
+    COMPOUND_ENDS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -179,6 +181,9 @@ def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
         end = m.end if isinstance(m, _Hit) else m.end()
         if start < taken_until or _in_noise(noise, noise_starts, start, end):
             continue
+        per = taken_until and not text[taken_until:start].strip()
+        if per and isinstance(m, _Hit) and m.m.group("one"):
+            continue  # "$4 a gallon": a price per gallon, no gallon of its own
         fig = _number(text, m) if isinstance(m, _Hit) else _date(m)
         if fig is None:
             continue
@@ -276,6 +281,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         if s.group("part"):  # "3 million and a half"
             value += 0.5 if s.group("part").lower() == "half" else 0.25
         end += s.end()
+        if not s.group("part") and (rest := _mixed_rest(text, end, scale, before)):
+            value, end = value + rest[0] / scale, rest[1]  # "4 thousand 3 hundred"
+            precision = 0.5 / scale
         after = text[end : end + 64]
     r = _RANGE_AFTER.match(after) if m.group("digits") else None
     if r:
@@ -321,12 +329,19 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         end = u.old or u.end
     elif currency is None and _AGED_BEFORE.search(before):
         unit, aged = lookup("years"), True  # "aged 45"
+    if unit is not None and high is None and scale == 1.0 and not aged:
+        smallest: Unit | None = unit
+        while smallest is not None and (compound := _compound(text, end, smallest)):
+            # "12 ft 2 in", "two years and six months", "3 years, 2 months, 14 days"
+            part, end, smallest = compound
+            value += part * smallest.factor / unit.factor
+            precision = 0.5 * smallest.factor / unit.factor
     if (
         unit is not None
         and high is None
         and scale == 1.0
         and not aged
-        and not _FROM_BEFORE.search(before)
+        and (not _FROM_BEFORE.search(before) or SPAN_FROM_BEFORE.search(before))
     ):
         span = _unit_range(text, end, unit, _BETWEEN_BEFORE.search(before) is not None)
         if span is not None:  # "44 mg to 50 mg", "-18 °C to -34 °C"
@@ -336,6 +351,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             if (between := _BETWEEN_BEFORE.search(before)) is not None:
                 start -= len(before) - between.start()
                 before = text[max(0, start - 48) : start]
+    if m.group("one") and unit is None:
+        return None
     if currency:
         kind = "money"
     elif kind == "percent":
@@ -384,6 +401,28 @@ _UNIT_RANGE = regex.compile(
 
 
 _FROM_BEFORE = regex.compile(r"(?i)\bfrom\s++$")  # "rose from 40 km to 50 km": a change
+_COMPOUND_JOIN = regex.compile(r",?+[ \t]++(?:and[ \t]++)?+")
+
+
+def _compound(text: str, end: int, unit: Unit) -> tuple[float, int, Unit] | None:
+    """The smaller unit that goes on a compound measure after ``end`` ("2 in" of "12 ft 2 in"):
+    its amount, where it ends, and its unit. The part is less than one ``unit``."""
+    j = _COMPOUND_JOIN.match(text, end, end + 8)
+    read = _plain_number(text, j.end()) if j else None
+    if read is None or unit.offset:
+        return None
+    amount, number_end = read
+    spelled = _WORDS_AFTER.match(text, number_end, number_end + 40)
+    second = _unit_after(text, number_end)
+    if second is None and spelled:
+        word = spelled.group("run").split(" ")[0].rstrip(",;")
+        if word in COMPOUND_ENDS:
+            second = _After(spelled.start("run") + len(word), COMPOUND_ENDS[word])
+    if second is None or second.unit is None or second.unit.dimension != unit.dimension:
+        return None
+    if second.unit.offset or not 0 < amount * second.unit.factor < unit.factor:
+        return None
+    return amount, second.end, second.unit
 
 
 def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, int] | None:
@@ -401,15 +440,51 @@ def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, 
     return (-other if r.group("sign") else other), after.end
 
 
+_MIXED_JOIN = regex.compile(r"(?P<and>[ \t]++and)?+[ \t]++")
+
+
+def _mixed_rest(text: str, end: int, scale: float, before: str) -> tuple[float, int] | None:
+    """The smaller number that goes on a number in digits and a scale word ("3 hundred and 21",
+    "4 thousand 3 hundred", "6 crore and two hundred"), and where it ends: it carries a scale
+    of its own, or follows "hundred and"; never after "between" ("between 5 thousand and 600")."""
+    j = _MIXED_JOIN.match(text, end, end + 8)
+    read = _plain_number(text, j.end()) if j else None
+    if j is None or read is None or _BETWEEN_BEFORE.search(before):
+        return None
+    rest, rest_end = read
+    if text[j.end()].isdigit():
+        s = _SCALE_AFTER.match(text[rest_end : rest_end + 16])
+        scaled = s is not None
+        if s is not None:
+            rest, rest_end = (
+                rest * SCALES_AFTER_DIGITS[s.group("scale").lower()],
+                rest_end + s.end(),
+            )
+    else:
+        scaled = rest >= 100  # number words under a hundred carry no scale word
+    after_hundred_and = scale == 100 and j.group("and") is not None
+    if not (scaled or after_hundred_and) or not 0 < rest < scale:
+        return None
+    return rest, rest_end
+
+
 _DENOMINATORS_OF_DIGITS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
+_OF_AFTER = regex.compile(r"[ \t]++of\b")
 _OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
 
 
 def _over(text: str, end: int) -> tuple[float, int] | None:
     """The number after "over" right after a figure, and where it ends."""
     o = _OVER_AFTER.match(text, end, end + 12)
-    m = _NUMBER_RE.match(text, o.end()) if o else None
+    return _plain_number(text, o.end()) if o else None
+
+
+def _plain_number(text: str, pos: int) -> tuple[float, int] | None:
+    """A whole number in digits or words at ``pos`` ("3", "2,500", "twenty-one"), and its end."""
+    m = _NUMBER_RE.match(text, pos)
     if m is None or not (m.group("digits") or m.group("words")):
+        return None
+    if m.group("suffix") or m.group("exp") or m.group("vulgar"):
         return None
     if m.group("digits"):
         try:
@@ -433,12 +508,15 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
     sign = -1.0 if m.group("sign") else 1.0
     if m.group("den"):
         num, den = int(m.group("num")), int(m.group("den"))
-        if not 0 < num < den or den not in _DENOMINATORS_OF_DIGITS:
+        of = _OF_AFTER.match(text, m.end(), m.end() + 8)  # "1/40 of the wavelength"
+        if not 0 < num < den or (den not in _DENOMINATORS_OF_DIGITS and of is None):
             return None
         whole = int(m.group("whole") or 0)
         return sign * (whole + num / den), 0.5 / den, ""
     if m.group("vulgar") and not m.group("digits"):
         return unicodedata.numeric(m.group("vulgar")), 0.01, ""
+    if m.group("one"):  # "a gallon"
+        return 1.0, 0.0, ""
     if m.group("digits"):
         digits = m.group("digits")
         if len(digits) > MAX_DIGITS + 4:  # separators and decimals included
@@ -479,8 +557,8 @@ def _power(digits: str, exp: str) -> float | None:
             if "." not in digits and tail[0] not in "+-":
                 return None
             return mantissa * 10.0**power
-        if exp.lstrip()[0] in "x×":
-            return mantissa * 10.0**power
+        if exp.lstrip()[0] in "x×":  # "1.3x10^6"; "8x2^10" (bits and bytes)
+            return mantissa * (2.0 if "2^" in exp else 10.0) ** power
         return float(mantissa**power)
     except OverflowError:
         return None

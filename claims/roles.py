@@ -32,6 +32,10 @@ _COMPARISON_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?P<word>{_alternation(list(
 _PART_OF = regex.compile(
     rf"(?i)^\s++(?:{_alternation(_DATA['comparison']['part_of'])})\s++(?:the\s++)?+[0-9]"
 )
+# "ranged from X to Y": the two figures are the ends of one range.
+SPAN_FROM_BEFORE = regex.compile(
+    rf"(?i)(?<![\w-])(?:{_alternation(_DATA['comparison']['span_before_from'])})\s++from\s++$"
+)
 _CLAUSE_LEFT = regex.compile(r"[.;:!?()\[\]—–\r\n,]")
 
 

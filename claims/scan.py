@@ -25,9 +25,7 @@ from claims.numbers import (
     read_tokens,
     word_trie,
 )
-from claims.units import (
-    GLUED,
-)
+from claims.units import ARTICLE_UNITS, GLUED
 
 # Number words as a run of tokens on one line; ``read_tokens`` finds the number in it.
 _TOKEN = (
@@ -56,6 +54,9 @@ _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _VAGUE = "|".join(VAGUE)
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_ARTICLE_UNIT = "|".join(
+    regex.escape(u).replace(r"\ ", r"[ \t]++") for u in sorted(ARTICLE_UNITS, key=len, reverse=True)
+)
 
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
@@ -71,7 +72,7 @@ _NUMBER_RE = regex.compile(
     r"|[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))++(?:\.[0-9]++)?+(?![ ]?[-–]|[ ][0-9])"
     r"|[0-9]++(?:\.[0-9]++)?+|\.[0-9]++)"
     rf"(?P<vulgar>[{_VULGAR}])?+"
-    r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?10(?:\^[+−-]?|[−-])[0-9]{1,3}"
+    r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?(?:10(?:\^[+−-]?|[−-])|2\^)[0-9]{1,3}"
     r"|\^[+-]?[0-9]{1,3})?+"
     r"(?P<suffix>" + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *GLUED})) + ")?"
     r"(?![\w]|[.,:][0-9]|/[0-9]))"
@@ -80,6 +81,7 @@ _NUMBER_RE = regex.compile(
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
     r"|(?<![\w-])(?:Q(?P<quarter>[1-4])|(?P<quarter>[1-4])Q)(?![\w-])"
+    rf"|(?i:(?<![\w-])(?P<one>an?)(?=[ \t]++(?:{_ARTICLE_UNIT})(?![\w-])))"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
 )
@@ -117,7 +119,8 @@ _NOISE_PATTERNS = tuple(
 _START_RE = regex.compile(
     r"[-−]?+\.?+[0-9]++|[" + _VULGAR + r"]|(?i:\b(?:"
     + word_trie([*UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *VAGUE, *SIGNS,
-                 *DENOMINATORS, "two-thirds", "three-quarters"])
+                 *DENOMINATORS, *(u.split()[0] for u in ARTICLE_UNITS), "two-thirds",
+                 "three-quarters"])
     + r")\b)|\bQ[1-4]\b"
 )  # fmt: skip
 _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\w-])an?\s$")

@@ -48,6 +48,9 @@ for _spelling, _name in _RULES["news"].items():
     _target = SYMBOLS if any(c.isupper() for c in _spelling) or len(_spelling) <= 3 else NAMES
     _target[_spelling if _target is SYMBOLS else _spelling.lower()] = BY_NAME[_name]
 GLUED = frozenset(_RULES["glued"]["symbols"])
+ARTICLE_UNITS: tuple[str, ...] = tuple(_RULES["article"]["units"])
+# Spellings that end a compound measure only: "2 in" of "12 ft 2 in".
+COMPOUND_ENDS: dict[str, Unit] = {s: BY_NAME[n] for s, n in _RULES["compound"]["symbols"].items()}
 
 # Every spelling, for callers that list them.
 UNITS: dict[str, Unit] = {**NAMES, **SYMBOLS}

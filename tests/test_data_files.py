@@ -66,3 +66,12 @@ def test_generated_units_cover_every_selected_unit() -> None:
     for name, unit in units["unit"].items():
         assert unit["factor"] > 0, name
         assert unit["dimension"] in rules["dimensions"], name
+
+
+def test_units_read_after_an_article_or_in_a_compound_are_units() -> None:
+    from claims.units import ARTICLE_UNITS, lookup
+
+    assert all(lookup(u) is not None for u in ARTICLE_UNITS), ARTICLE_UNITS
+    rules = _load("unit_rules.toml")
+    selected = {n for names in rules["select"].values() for n in names}
+    assert set(rules["compound"]["symbols"].values()) <= selected

@@ -48,6 +48,11 @@ READ = [
     ("It came to twenty twenty-fifths.", "twenty twenty-fifths", 20 / 25),
     ("It came to one hundred thirty-fifths.", "one hundred thirty-fifths", 100 / 35),
     ("He left hundred thousand dollars.", "hundred thousand dollars", 100_000),
+    ("It came to 3 hundred and 21.", "3 hundred and 21", 321),
+    ("It came to 4 thousand 3 hundred.", "4 thousand 3 hundred", 4300),
+    ("It came to 6 crore and two hundred.", "6 crore and two hundred", 60_000_200),
+    ("The gap is about 1/40 of a wave.", "about 1/40", 1 / 40),
+    ("A block is 8x2^10 bits.", "8x2^10 bits", 1024),
 ]
 
 
@@ -73,6 +78,9 @@ NOT_READ = [
     ("The range is 10-20 km.", "-20"),
     ("The score was 3 over par.", "3 over par"),
     ("Fill in Form 3B today.", "3B"),
+    ("Of 5 million 300 came.", "5 million 300"),  # the rest must carry a scale word
+    ("It cost 2 million and 300 people came.", "2 million and 300"),
+    ("It was 1/40 today.", "1/40"),  # no "of": a code, not a share
 ]
 
 
@@ -197,6 +205,11 @@ def test_ranges_with_a_unit_on_each_end(text: str, figure: str, low: float, high
     (c,) = [c for c in extract(text) if c.text == figure]
     assert c.qualifier == "range"
     assert (c.low, c.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_span_from_one_figure_to_another_is_a_range() -> None:
+    (c,) = extract("Nights ranged from -18 °C to -34 °C.")
+    assert (c.text, c.qualifier, c.low, c.high) == ("-18 °C to -34 °C", "range", -34, -18)
 
 
 def test_a_change_from_one_figure_to_another_is_no_range() -> None:

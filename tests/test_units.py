@@ -142,3 +142,54 @@ def test_number_words_parse_like_text2num(phrase: str) -> None:
 def test_number_words_beyond_text2num(phrase: str, value: int) -> None:
     # News text says "a dozen" and "a hundred"; text2num refuses both, so we keep our parser.
     assert parse_words(phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "value"),
+    [("She bought a gallon of milk.", "a gallon", "l", 3.785411784),
+     ("A metric ton is heavy.", "A metric ton", "kg", 1000),
+     ("The plot covers a square mile.", "a square mile", "km2", 2.589988110336)],
+    ids=["gallon", "metric-ton", "square-mile"],
+)  # fmt: skip
+def test_a_unit_after_an_article_is_one_of_it(
+    text: str, figure: str, unit: str, value: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.unit) == (figure, "quantity", unit)
+    assert c.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Petrol cost $4 a gallon.", "It did 30 miles a gallon.", "He lost a foot of ground.",
+     "Give me a second.", "She holds a degree in law.", "He read a meter at the door."],
+    ids=["price-per", "rate-per", "foot", "second", "degree", "meter"],
+)  # fmt: skip
+def test_an_article_before_a_unit_is_no_figure_after_a_figure_or_in_an_idiom(text: str) -> None:
+    assert all(not c.text.lower().startswith("a ") for c in extract(text))
+
+
+COMPOUNDS = [
+    ("He stands 6 feet 2 inches tall.", "6 feet 2 inches", 74 * 2.54e-5),
+    ("The pole is 12 ft 2 in high.", "12 ft 2 in", 146 * 2.54e-5),
+    ("She was jailed for two years and six months.", "two years and six months", 2.5 * 365.25),
+    ("It ran 3 hours, 20 minutes.", "3 hours, 20 minutes", 200 / 1440),
+    ("The baby weighed 7 pounds 4 ounces.", "7 pounds 4 ounces", 116 * 0.028349523125),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "value"), COMPOUNDS, ids=[c[1] for c in COMPOUNDS])
+def test_compound_measures_are_one_figure(text: str, figure: str, value: float) -> None:
+    (c,) = extract(text)
+    assert c.text == figure and c.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [("It ran 5 km and 7 km.", ["5 km", "7 km"]),  # a larger or equal unit starts a new figure
+     ("It lasted 2 hours and 90 minutes.", ["2 hours", "90 minutes"]),  # not under an hour
+     ("It lasted 2 days and 3 people died.", ["2 days", "3"])],
+    ids=["same-unit", "part-too-big", "no-unit"],
+)  # fmt: skip
+def test_what_is_no_compound_measure(text: str, figures: list[str]) -> None:
+    assert [c.text for c in extract(text)] == figures
