@@ -17,7 +17,7 @@ pytestmark = [
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
     "summedits": {"caught": 167},
-    "aggrefact": {"flagged": 220, "caught": 16},
+    "aggrefact": {"flagged": 220, "caught": 17},
     "newsroom": {"gate caught": 16, "check conflicts": 3, "check agreements": 8},
     "ecbplus": {"agreements": 28, "conflicts": 1},
 }
