@@ -25,7 +25,7 @@ from claims.numbers import (
     word_trie,
 )
 from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, qualifier_for
-from claims.roles import SPAN_FROM_BEFORE
+from claims.roles import RANK_BEFORE, SPAN_FROM_BEFORE
 from claims.scan import (
     _MONEY_SUFFIXES,
     _NUMBER_RE,
@@ -37,11 +37,13 @@ from claims.scan import (
 )
 from claims.units import (
     COMPOUND_ENDS,
+    CURRENCY_AFTER_SCALE,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     GLUED,
     PERCENTAGE_POINTS,
+    SUBUNITS,
     Unit,
     lookup,
 )
@@ -208,7 +210,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     if m.group("ordinal"):
         after_word = text[end : end + 40]
         determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)
-        if not determined or not measures.noun_phrase(after_word):
+        ranked = RANK_BEFORE.search(before)  # "she finished second"
+        if not ranked and (not determined or not measures.noun_phrase(after_word)):
             return None
         value = float(ORDINALS[m.group("ordinal").lower()])
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
@@ -226,13 +229,21 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     if m.group("frac"):
         # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
         # and as loose as a word for a share is: give or take 2.5 points.
-        value = 100 * FRACTIONS[" ".join(m.group("frac").lower().split())]
+        share = FRACTIONS[" ".join(m.group("frac").lower().split())]
         qualifier = "exact"
         hb = HEDGE_BEFORE.search(before)
         if hb:
             qualifier = qualifier_for(hb.group("hedge"))
             start -= len(before) - hb.start()
-        return _Figure(start, end, value, "percent", qualifier, None, None, None, 2.5, None, "")
+        if sc := _OF_A_SCALE.match(text, end, end + 24):  # "two thirds of a million" is a count
+            whole = SCALES[sc.group("scale").lower()]  # as loose as the share: 2.5 points
+            return _Figure(
+                start, sc.end(), share * whole, "count", qualifier, None, None, None,
+                0.025 * whole, None, ""
+            )  # fmt: skip
+        return _Figure(
+            start, end, 100 * share, "percent", qualifier, None, None, None, 2.5, None, ""
+        )
     if m.group("vague"):
         vague_low, vague_high = VAGUE[m.group("vague").lower()]
         return _Figure(
@@ -316,6 +327,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         if "point" in p.group().lower():
             # A change in percentage points is not a percentage: its own unit, its own block.
             unit = PERCENTAGE_POINTS
+    elif currency is None and scale >= 1e6 and (named := _currency_after_scale(text, end)):
+        currency, end = named  # "361 million pounds"
     elif currency is None and (cw := _unit_after(text, end, currencies=True)):
         currency = cw.currency
         end = cw.end
@@ -353,6 +366,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
                 before = text[max(0, start - 48) : start]
     if m.group("one") and unit is None:
         return None
+    if currency and scale == 1.0 and high is None and (cents := _subunit(text, end)):
+        value, end = value + cents[0], cents[1]  # "thirteen dollars and forty-five cents"
+        precision = 0.005
     if currency:
         kind = "money"
     elif kind == "percent":
@@ -440,6 +456,27 @@ def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, 
     return (-other if r.group("sign") else other), after.end
 
 
+_SCALED_CURRENCY = regex.compile(
+    r"[ \t]++(?P<word>" + word_trie(list(CURRENCY_AFTER_SCALE)) + r")\b(?![ \t]++of\b)"
+)
+_SUBUNIT = regex.compile(r"[ \t]++(?P<word>" + word_trie(list(SUBUNITS)) + r")\b")
+
+
+def _currency_after_scale(text: str, end: int) -> tuple[str, int] | None:
+    m = _SCALED_CURRENCY.match(text, end, end + 24)
+    return (CURRENCY_AFTER_SCALE[m.group("word")], m.end()) if m else None
+
+
+def _subunit(text: str, end: int) -> tuple[float, int] | None:
+    """The cents after a whole amount of money ("and forty-five cents"), in the whole unit."""
+    j = _MIXED_JOIN.match(text, end, end + 8)
+    read = _plain_number(text, j.end()) if j else None
+    if read is None or not 0 < read[0] < 100:
+        return None
+    m = _SUBUNIT.match(text, read[1], read[1] + 16)
+    return (read[0] * SUBUNITS[m.group("word")], m.end()) if m else None
+
+
 _MIXED_JOIN = regex.compile(r"(?P<and>[ \t]++and)?+[ \t]++")
 
 
@@ -469,6 +506,11 @@ def _mixed_rest(text: str, end: int, scale: float, before: str) -> tuple[float, 
 
 
 _DENOMINATORS_OF_DIGITS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
+_OF_A_SCALE = regex.compile(
+    r"(?i)[ \t]++of[ \t]++an?[ \t]++(?P<scale>"
+    + word_trie([w for w in SCALES if SCALES[w] >= 1e3])
+    + r")\b(?![ \t]++(?:and|point)\b)"
+)
 _OF_AFTER = regex.compile(r"[ \t]++of\b")
 _OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
 

@@ -36,6 +36,10 @@ _PART_OF = regex.compile(
 SPAN_FROM_BEFORE = regex.compile(
     rf"(?i)(?<![\w-])(?:{_alternation(_DATA['comparison']['span_before_from'])})\s++from\s++$"
 )
+# "she finished second": a rank with no determiner and no noun after it.
+RANK_BEFORE = regex.compile(
+    rf"(?i)(?<![\w-])(?:{_alternation(_DATA['rank']['verbs_before'])})\s++$"
+)
 _CLAUSE_LEFT = regex.compile(r"[.;:!?()\[\]—–\r\n,]")
 
 

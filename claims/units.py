@@ -65,6 +65,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     **_NEWS_CURRENCY["symbols"],
 }
 CURRENCY_CODES = tuple(sorted(_GENERATED["currency"]))
+SUBUNITS: dict[str, float] = _NEWS_CURRENCY["subunits"]
+CURRENCY_AFTER_SCALE: dict[str, str] = _NEWS_CURRENCY["after_scale"]
 CURRENCY_WORDS: dict[str, str] = {
     **{plural: code for code, (plural, _) in _GENERATED["currency"].items()},
     **_NEWS_CURRENCY["words"],

@@ -215,3 +215,60 @@ def test_a_span_from_one_figure_to_another_is_a_range() -> None:
 def test_a_change_from_one_figure_to_another_is_no_range() -> None:
     claims = extract("The road grew from 40 km to 50 km.")
     assert [(c.text, c.qualifier) for c in claims] == [("40 km", "exact"), ("50 km", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "rank"),
+    [("She finished second!", "second", 2), ("He came third in the race.", "third", 3),
+     ("It ranked fifth in the poll.", "fifth", 5)],
+    ids=["finished", "came", "ranked"],
+)  # fmt: skip
+def test_a_bare_ordinal_after_a_rank_verb_is_a_rank(text: str, figure: str, rank: int) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.value) == (figure, "ordinal", rank)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Safety comes first.", "At first he left.", "Wait a second.", "He was second to none"],
+    ids=["comes-first", "at-first", "a-second", "second-to-none"],
+)
+def test_a_bare_ordinal_elsewhere_is_no_rank(text: str) -> None:
+    assert [c.text for c in extract(text)] == []
+
+
+def test_a_number_alone_on_its_line_is_no_list_mark() -> None:
+    assert [c.value for c in extract("Total:\n192.\n")] == [192]
+    assert [c.text for c in extract("Steps:\n1. Call the desk.\n2) Check 3 sources.\n")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "currency"),
+    [("It cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents",
+      13.45, "USD"),
+     ("He paid 2 euros 50 cents.", "2 euros 50 cents", 2.5, "EUR"),
+     ("A deal worth 361 million pounds was signed.", "361 million pounds", 3.61e8, "GBP")],
+    ids=["cents", "euro-cents", "million-pounds"],
+)  # fmt: skip
+def test_money_in_words(text: str, figure: str, value: float, currency: str) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.unit) == (figure, "money", currency)
+    assert c.value == pytest.approx(value)
+
+
+def test_pounds_of_something_or_without_a_scale_weigh() -> None:
+    claims = extract("It shipped 5 million pounds of beef; a calf weighs 90 pounds.")
+    assert [(c.kind, c.unit) for c in claims] == [("quantity", "kg"), ("quantity", "kg")]
+    assert [c.text for c in extract("It cost 15 dollars and 50.")] == ["15 dollars", "50"]
+
+
+def test_a_share_of_a_scale_is_a_count() -> None:
+    (c,) = extract("Two thirds of a million people voted.")
+    assert (c.text, c.kind) == ("Two thirds of a million", "count")
+    assert c.value == pytest.approx(2e6 / 3)
+    (share,) = extract("Two thirds of the people voted.")
+    assert (share.text, share.kind, share.value) == (
+        "Two thirds",
+        "percent",
+        pytest.approx(200 / 3),
+    )
