@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from pathlib import Path
@@ -383,3 +384,40 @@ def test_an_unreadable_file_is_reported_and_the_others_stored(tmp_path: Path) ->
     assert out.count("added") == 2
     with SQLiteStore(tmp_path / "l.sqlite") as store:
         assert store.stats().articles == 2
+
+
+def test_an_article_failing_inside_a_batch_leaves_the_others_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = read_documents([FIXTURES / "articles"])[:3]
+    index = SQLiteStore._index
+
+    def failing(self: SQLiteStore, ids, claims, sign) -> None:  # type: ignore[no-untyped-def]
+        index(self, ids, claims, sign)
+        if claims and claims[0].source == docs[1].id:
+            raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(SQLiteStore, "_index", failing)
+    with SQLiteStore(tmp_path / "l.sqlite") as store:
+        with store.batch():
+            for doc in docs:
+                with contextlib.suppress(RuntimeError):
+                    store.put(article_of(doc, Metadata(), []), claims_of(doc))
+        paths = [a.path for a in store.articles()]
+        assert paths == [str(Path(d.path).resolve()) for d in (docs[0], docs[2])]
+        # Every posting of the two stored articles is written, none of the failed one's.
+        keys = [k for p in paths for k in index_keys(store.claims_of(p))]
+        expected = sum(len(terms) for _, terms in keys)
+        assert store._db.execute("SELECT count(*) FROM postings").fetchone()[0] == expected
+        assert store.stats().postings == expected > 0
+        terms = {(kind, unit, t) for (kind, unit), ts in keys for t in ts}
+        rows = store._db.execute("SELECT kind, unit, term FROM terms WHERE count > 0").fetchall()
+        assert set(rows) == terms
+
+
+def test_index_keys_are_the_alignment_frames_sentence_lemmas() -> None:
+    from checker.align import frames
+
+    for doc in read_documents([FIXTURES / "articles"]):
+        claims = claims_of(doc)
+        assert index_keys(claims) == index_keys(claims, frames(claims))

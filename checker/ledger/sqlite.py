@@ -17,6 +17,8 @@ from claims import Claim
 APPLICATION_ID = 0x636C6D63  # "clmc": marks the file as a claimcheck ledger
 SCHEMA_VERSION = 1
 _HEADER = b"SQLite format 3\x00"
+_TERM_IDS_KEPT = 500_000  # term ids remembered by a writer; past it, looked up again
+_PENDING_KEPT = 500_000  # postings held for the commit at most; past it, written at once
 
 _SCHEMA_1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -132,6 +134,8 @@ class SQLiteStore:
         if not create and not self.path.exists():
             raise LedgerError(f"{self.path}: no ledger here (add articles first)")
         self._term_ids: dict[tuple[str, str, str], int] = {}
+        self._pending: list[tuple[int, int]] = []  # (term id, claim id) postings to write
+        self._data_version = -1
         try:
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._open()
@@ -178,7 +182,7 @@ class SQLiteStore:
         try:
             db.execute("DELETE FROM postings")
             db.execute("DELETE FROM terms")
-            self._term_ids = {}
+            self._forget()
             articles = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
             for article_id in articles:
                 ids = [
@@ -189,11 +193,12 @@ class SQLiteStore:
                 ]
                 stored = self._claims(ids)
                 self._index([s.id for s in stored], [s.claim for s in stored], +1)
+            self._flush()
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (INDEX,))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
-            self._term_ids = {}
+            self._forget()
             raise
 
     def _migrate(self) -> None:
@@ -239,6 +244,15 @@ class SQLiteStore:
     def _forget(self) -> None:
         # Term ids made in a transaction that was rolled back name nothing any more.
         self._term_ids.clear()
+        self._pending = []
+
+    def _began(self) -> None:
+        """A write transaction began: term ids remembered stay good unless another connection
+        has written since (it may have re-indexed)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._term_ids.clear()
+            self._data_version = version
 
     def _insert(self, article: Article, claims: Sequence[Claim]) -> None:
         db = self._db
@@ -279,31 +293,61 @@ class SQLiteStore:
         self._index(range(first, first + len(claims)), claims, +1)
 
     def _index(self, ids: Sequence[int], claims: Sequence[Claim], sign: int) -> None:
-        """Add (sign +1) or take out (-1) the postings of one article's claims."""
-        db = self._db
-        postings: list[tuple[tuple[str, str, str], int]] = []
-        for claim_id, ((kind, unit), terms) in zip(ids, index_keys(claims), strict=True):
-            postings.extend(((kind, unit, t), claim_id) for t in terms)
-        counts = Counter(key for key, _ in postings)
-        db.executemany(
-            "INSERT INTO terms (kind, unit, term, count) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (kind, unit, term) DO UPDATE SET count = count + excluded.count",
-            ((*key, sign * n) for key, n in counts.items()),
-        )
-        term_ids = self._ids(list(counts))
-        sql = (
-            "INSERT INTO postings (term_id, claim_id) VALUES (?, ?)"
-            if sign > 0
-            else "DELETE FROM postings WHERE term_id = ? AND claim_id = ?"
-        )
-        db.executemany(sql, ((term_ids[key], claim_id) for key, claim_id in postings))
+        """Add (sign +1) or take out (-1) the postings of one article's claims.
 
-    def _ids(self, keys: Sequence[tuple[str, str, str]]) -> dict[tuple[str, str, str], int]:
-        missing = [k for k in keys if k not in self._term_ids]
-        for key in missing:
-            row = self._db.execute(
+        Added postings are written when the transaction commits, a whole batch's at once in
+        the index's order (each B-tree page is then visited once, not once per article), and
+        each term's count changed once per batch.
+        """
+        keyed: list[tuple[tuple[str, str, str], int]] = []
+        for claim_id, ((kind, unit), terms) in zip(ids, index_keys(claims), strict=True):
+            keyed.extend(((kind, unit, t), claim_id) for t in terms)
+        term_ids = self._ids({key for key, _ in keyed})
+        if sign > 0:
+            self._pending.extend((term_ids[key], claim_id) for key, claim_id in keyed)
+            if len(self._pending) > _PENDING_KEPT:  # a re-index of a whole ledger
+                self._flush()
+            return
+        self._flush()
+        counts = Counter(term_ids[key] for key, _ in keyed)
+        db = self._db
+        db.executemany(
+            "UPDATE terms SET count = count - ? WHERE id = ?", ((n, t) for t, n in counts.items())
+        )
+        db.executemany(
+            "DELETE FROM postings WHERE term_id = ? AND claim_id = ?",
+            ((term_ids[key], claim_id) for key, claim_id in keyed),
+        )
+
+    def _flush(self) -> None:
+        """Write the postings added in this transaction, and their terms' counts."""
+        if not self._pending:
+            return
+        rows = sorted(self._pending)
+        self._pending = []
+        counts = Counter(t for t, _ in rows)
+        db = self._db
+        db.executemany(
+            "UPDATE terms SET count = count + ? WHERE id = ?", ((n, t) for t, n in counts.items())
+        )
+        db.executemany("INSERT INTO postings (term_id, claim_id) VALUES (?, ?)", rows)
+
+    def _ids(self, keys: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], int]:
+        """The ids of these terms, made (with no claims yet) where they are new."""
+        if len(self._term_ids) > _TERM_IDS_KEPT:
+            self._term_ids.clear()
+        db = self._db
+        for key in keys:
+            if key in self._term_ids:
+                continue
+            row = db.execute(
                 "SELECT id FROM terms WHERE kind = ? AND unit = ? AND term = ?", key
             ).fetchone()
+            if row is None:
+                cur = db.execute(
+                    "INSERT INTO terms (kind, unit, term, count) VALUES (?, ?, ?, 0)", key
+                )
+                row = (cur.lastrowid,)
             self._term_ids[key] = row[0]
         return {k: self._term_ids[k] for k in keys}
 
@@ -328,6 +372,7 @@ class SQLiteStore:
     def postings(
         self, key: tuple[str, str], terms: Sequence[str], rarest: int, newest: int
     ) -> list[Postings]:
+        self._flush()  # a writer sees what its own transaction added
         terms = list(dict.fromkeys(terms))
         if not terms:
             return []
@@ -396,6 +441,7 @@ class SQLiteStore:
         return [s.claim for s in self._claims(ids)]
 
     def stats(self) -> Stats:
+        self._flush()
         db = self._db
 
         def one(sql: str) -> Any:
@@ -437,28 +483,47 @@ class _Transaction:
 
     def __init__(self, store: SQLiteStore, savepoint: bool) -> None:
         self._store, self._savepoint = store, savepoint
+        self._pending = 0
 
     def __enter__(self) -> None:
-        db = self._store._db
+        store = self._store
+        db = store._db
+        self._pending = len(store._pending)
         if self._savepoint:
             db.execute("SAVEPOINT article")
             return
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise LedgerError(f"{self._store.path}: the ledger is busy ({exc})") from None
+            raise LedgerError(f"{store.path}: the ledger is busy ({exc})") from None
+        store._began()
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        db = self._store._db
+        store = self._store
+        db = store._db
         if kind is None:
-            db.execute("RELEASE article" if self._savepoint else "COMMIT")
-            return
+            if self._savepoint:
+                db.execute("RELEASE article")
+                return
+            try:
+                store._flush()
+                db.execute("COMMIT")
+                return
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                store._forget()
+                raise
         if self._savepoint:
             db.execute("ROLLBACK TO article")
             db.execute("RELEASE article")
-        elif db.in_transaction:
+            # What the batch's earlier articles added stays, to be written at its commit.
+            del store._pending[self._pending :]
+            store._term_ids.clear()  # ids made since the savepoint are gone
+            return
+        if db.in_transaction:
             db.execute("ROLLBACK")
-        self._store._forget()
+        store._forget()
 
 
 def _same(old: Article, new: Article, claims: int) -> bool:
