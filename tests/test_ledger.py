@@ -421,3 +421,68 @@ def test_index_keys_are_the_alignment_frames_sentence_lemmas() -> None:
     for doc in read_documents([FIXTURES / "articles"]):
         claims = claims_of(doc)
         assert index_keys(claims) == index_keys(claims, frames(claims))
+
+
+SEASON = """---
+date: {date}
+outlet: {outlet}
+---
+{body}
+"""
+# One player's injuries in two seasons: the same names, another event.
+OLD_SEASON = (
+    "Riverton Hawks running back Tom Adler missed eight games this season with a broken ankle, "
+    "coach Ray Dunn said on Monday.\nDunn has coached the Hawks for 12 years."
+)
+NEW_SEASON = (
+    "A torn hamstring has kept Adler out for three games since the Riverton Hawks lost in "
+    "Marlow, Ray Dunn said.\n{second}"
+)
+
+
+def _season(folder: Path, name: str, date: str, outlet: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(SEASON.format(date=date, outlet=outlet, body=body), encoding="utf-8")
+    return path
+
+
+def test_a_figure_from_an_article_on_another_story_is_no_conflict(tmp_path: Path) -> None:
+    old = _season(tmp_path, "old.md", "2014-12-30", "Riverton Gazette", OLD_SEASON)
+    ledger = tmp_path / "l.sqlite"
+    assert run("ledger", "--ledger", str(ledger), "add", str(old))[0] == 0
+    # The same names, in other words, and no other figure in common: it may be another story.
+    body = NEW_SEASON.format(second="The Riverton Hawks host Tom Adler's former club on Sunday.")
+    draft = _season(tmp_path, "draft.md", "2016-11-02", "Valley Sports", body)
+    code, data = check_json(ledger, draft)
+    assert code == 0
+    (finding,) = [f for f in data["findings"] if f["claim"]["text"] == "three"]
+    assert finding["status"] == "unsupported" and "may tell another story" in finding["message"]
+    # The article that also states another of the draft's figures tells its story: a conflict.
+    body = NEW_SEASON.format(second="Dunn has coached the Hawks for 12 years.")
+    anchored = _season(tmp_path, "anchored.md", "2016-11-02", "Valley Sports", body)
+    code, data = check_json(ledger, anchored)
+    assert code == 1
+    status = {f["claim"]["text"]: f["status"] for f in data["findings"]}
+    assert status == {"three": "contradicted", "12 years": "supported"}
+
+
+def test_an_article_sharing_no_names_neither_supports_nor_contradicts(tmp_path: Path) -> None:
+    ledger = tmp_path / "l.sqlite"
+    other = _season(
+        tmp_path,
+        "other.md",
+        "2014-12-30",
+        "Coast Herald",
+        "Harbor City Gulls forward Lena Moss missed eight games this season with a broken "
+        "ankle, coach Ida Varga said on Monday.",
+    )
+    assert run("ledger", "--ledger", str(ledger), "add", str(other))[0] == 0
+    body = (
+        "Riverton Hawks running back Tom Adler missed eight games this season with a broken "
+        "ankle, coach Ray Dunn said on Monday."
+    )
+    draft = _season(tmp_path, "draft.md", "2014-12-31", "Valley Sports", body)
+    code, data = check_json(ledger, draft)
+    assert code == 0 and data["sources"] == []
+    (finding,) = data["findings"]
+    assert finding["status"] == "unsupported" and not finding["evidence"]

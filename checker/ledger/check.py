@@ -8,13 +8,13 @@ import functools
 import math
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.align import Frame, Index, frames
 from checker.documents import Document, claims_of
 from checker.features import agree, measure_relation
-from checker.gate import Finding, GateReport, phrase
+from checker.gate import Finding, GateReport, cite, phrase
 from checker.ledger.ingest import Metadata, article_of
 from checker.ledger.keys import Keys, index_keys
 from checker.ledger.store import Article, Store, Stored
@@ -33,6 +33,9 @@ KEPT_PER_CLAIM = 16
 # The names two articles' topics (their most named names) must share to tell one story: the
 # gate's verdict takes its sources to tell the draft's story, a ledger holds every story.
 STORY_NAMES = 3
+# A contradiction by an article that supports no other figure of the draft's stands when its
+# sentence is this like the draft's (IDF-weighted cosine; the scorer's "strong_sentence").
+STRONG = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +279,12 @@ def check_article(
         draft_claims=claims,
     )
     cited = {(label(s.article), s.claim.start, s.claim.text): s.id for s in found}
-    explained = [_explain(f, revised, cited, groups.get(id(f.claim), [])) for f in report.findings]
+    frame_of = {id(c): f for c, f in zip(claims, shapes, strict=True)}
+    corroborated = _corroboration(report.findings, pool.index, frame_of)
+    explained = [
+        _explain(corroborated(f), revised, cited, groups.get(id(f.claim), []))
+        for f in report.findings
+    ]
     return LedgerReport(
         gate=dataclasses.replace(report, findings=tuple(f for f, _, _ in explained)),
         article=article,
@@ -285,6 +293,37 @@ def check_article(
         superseded=tuple(s for _, _, s in explained),
         candidates=looked_at,
     )
+
+
+def _corroboration(
+    findings: Sequence[Finding], index: Index, frame_of: dict[int, Frame]
+) -> Callable[[Finding], Finding]:
+    """A contradiction stands only when an article that gives it also tells the draft's story
+    by its facts: it supports another of the draft's figures, or states this one in much the
+    draft's words. Names alone do not tell one story (the same team in another season, the
+    same company's earlier flaw); otherwise the figure is unsupported, and says why."""
+    supports: dict[str, int] = defaultdict(int)
+    for f in findings:
+        if f.status == "supported":
+            for name in {e.source for e in f.evidence}:
+                supports[name] += 1
+
+    def judged(f: Finding) -> Finding:
+        if f.status != "contradicted" or not f.evidence:
+            return f
+        if any(supports[e.source] for e in f.evidence):
+            return f
+        own = frame_of[id(f.claim)].sentence
+        if any(index.similarity(own, frames([e])[0].sentence) > STRONG for e in f.evidence):
+            return f
+        said = f"draft says {phrase(f.claim)}"
+        why = (
+            f"{cite(f.evidence)} may tell another story: no other figure of the draft's is "
+            "in it, and it says this in other words"
+        )
+        return dataclasses.replace(f, status="unsupported", message=f"{said}; {why}")
+
+    return judged
 
 
 def _explain(
