@@ -486,3 +486,54 @@ def test_an_article_sharing_no_names_neither_supports_nor_contradicts(tmp_path: 
     assert code == 0 and data["sources"] == []
     (finding,) = data["findings"]
     assert finding["status"] == "unsupported" and not finding["evidence"]
+
+
+def test_an_export_imports_into_the_same_ledger(wire: Path) -> None:
+    ledger, copy = str(wire / "l.sqlite"), str(wire / "copy.sqlite")
+    code, exported, _ = run("ledger", "--ledger", ledger, "export")
+    assert code == 0
+    (wire / "l.jsonl").write_text(exported, encoding="utf-8")
+    code, out, err = run("ledger", "--ledger", copy, "import", str(wire / "l.jsonl"))
+    assert code == 0, err
+    assert "4 added, 0 replaced, 0 unchanged" in out
+    assert run("ledger", "--ledger", copy, "export")[1] == exported
+    draft = story(wire, "draft.md", "2015-11-21", "Evening Star", "129")
+    assert (
+        check_json(Path(copy), draft)[1]["findings"]
+        == check_json(Path(ledger), draft)[1]["findings"]
+    )
+    # Imported again: every article is there already.
+    code, out, _ = run("ledger", "--ledger", copy, "import", str(wire / "l.jsonl"))
+    assert code == 0 and "4 unchanged" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "not json",
+        "[1, 2]",
+        '{"article": {"path": "/a.md"}, "claims": []}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"article": ARTICLE, "claims": [{"text": 129}]}',
+        '{"article": ARTICLE, "claims": "none"}',
+    ],
+)
+def test_an_import_line_that_is_no_exported_article_stores_nothing(wire: Path, line: str) -> None:
+    ledger, copy = str(wire / "l.sqlite"), wire / "copy.sqlite"
+    first, *_ = run("ledger", "--ledger", ledger, "export")[1].splitlines()
+    article = json.dumps(json.loads(first)["article"])
+    bad = wire / "bad.jsonl"
+    bad.write_text(f"{first}\n{line.replace('ARTICLE', article)}\n", encoding="utf-8")
+    code, out, err = run("ledger", "--ledger", str(copy), "import", str(bad))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and f"{bad}:2: not an exported article" in err
+    assert "Traceback" not in err
+    with SQLiteStore(copy) as store:
+        assert store.stats().articles == 0  # not even the good first line
+
+
+def test_an_import_of_no_text_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "bin.jsonl").write_bytes(b"\xff\xfe\x00binary")
+    for path in (tmp_path / "bin.jsonl", tmp_path / "missing.jsonl"):
+        code, _, err = run("ledger", "--ledger", str(tmp_path / "l.sqlite"), "import", str(path))
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err

@@ -257,8 +257,38 @@ def export(ctx: click.Context, output: str | None) -> int:
     Example:
       claimcheck ledger export --output ledger.jsonl
     """
-    from checker.ledger.report import export_lines
+    from checker.ledger.transfer import export_lines
 
     store = _open(ctx)
     _base._emit_chunks(export_lines(store), output, (str(store.path),))
+    return 0
+
+
+@ledger.command(name="import")
+@click.argument("file", metavar="FILE")
+@click.pass_context
+def import_(ctx: click.Context, file: str) -> int:
+    """Store the articles of a `ledger export` file (JSON lines), replacing those at the same
+    paths; a line that is not an exported article stores nothing (read as data only).
+
+    \b
+    Example:
+      claimcheck ledger import ledger.jsonl
+    """
+    from checker.ledger.transfer import import_lines
+
+    try:
+        handle = open(file, encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise InputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    store = _open(ctx, create=True)
+    try:
+        with handle:
+            counts = import_lines(store, handle, file)
+    except UnicodeDecodeError:
+        raise InputError(f"{file}: not UTF-8 text (an export is JSON lines)") from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    said = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"imported {file}: {said}")
     return 0

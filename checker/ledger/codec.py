@@ -145,3 +145,21 @@ def strings_of_json(text: str) -> tuple[str, ...]:
 
 def _damaged(what: str) -> LedgerError:
     return LedgerError(f"ledger damaged: a claim's {what}")
+
+
+def claim_of_data(data: Any) -> Claim:
+    """A claim from its JSON form (``Claim.to_dict``, as ``ledger export`` writes it), checked
+    field by field as a stored one is: what is not a claim gives a LedgerError. Keys this
+    version does not know (``scope``, which is derived) are left out."""
+    if not isinstance(data, dict):
+        raise LedgerError("a claim is not a JSON object")
+    fields: dict[str, Any] = {}
+    for name, f in _FIELDS.items():
+        if name in data:
+            try:
+                fields[name] = _READ[name](data[name])
+            except LedgerError:
+                raise LedgerError(f"a claim's {name!r} is not what it must be") from None
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise LedgerError(f"a claim has no {name!r}")
+    return Claim(**fields)

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import json
-from collections.abc import Iterator
 from typing import Any
 
 from checker.ledger.check import LedgerReport, label, told
-from checker.ledger.store import Article, Stats, Stored
+from checker.ledger.store import Stats, Stored
+from checker.ledger.transfer import article_data
 from checker.report import json as json_report
-
-
-def _article_data(a: Article) -> dict[str, Any]:
-    return {
-        "path": a.path,
-        "name": a.doc_id,
-        "outlet": a.outlet,
-        "outlet_from": a.outlet_from,
-        "published": a.published,
-        "published_from": a.published_from,
-        "title": a.title,
-        "digest": a.digest,
-        "claims": a.claims,
-    }
 
 
 def _statement(s: Stored) -> dict[str, Any]:
@@ -45,13 +30,13 @@ def data(report: LedgerReport) -> dict[str, Any]:
     out = json_report.gates_data([report.gate])
     item = out["reports"][0]
     # The ids evidence names, as in every other format.
-    item["sources"] = [{"id": label(a), **_article_data(a)} for a in report.sources]
+    item["sources"] = [{"id": label(a), **article_data(a)} for a in report.sources]
     for finding, history, stale in zip(
         item["findings"], report.history, report.superseded, strict=True
     ):
         finding["history"] = [_statement(s) for s in history]
         finding["superseded"] = stale
-    item["article"] = _article_data(report.article)
+    item["article"] = article_data(report.article)
     item["candidates"] = report.candidates
     return out
 
@@ -105,13 +90,3 @@ def stats_lines(stats: Stats, path: str) -> list[str]:
         f"index       {stats.terms:,} terms, {stats.postings:,} postings",
         f"size        {stats.bytes:,} bytes ({per_claim:,.0f} per claim)",
     ]
-
-
-def export_lines(store: Any) -> Iterator[str]:
-    """One JSON object a line per stored article, its record and its claims, as they are read."""
-    for article in store.articles():
-        item = {
-            "article": _article_data(article),
-            "claims": [c.to_dict() for c in store.claims_of(article.path)],
-        }
-        yield json.dumps(item, ensure_ascii=False) + "\n"
