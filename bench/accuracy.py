@@ -183,15 +183,19 @@ def ecbplus(model_for: ModelFor, verbose: bool) -> dict[str, Any]:
         c, f, fa, _, _ = ecb.score_subtopic(clusters, task.gold)
         caught += c
         found += f
+        if verbose and not all(f):
+            print(f"  ecbplus missed agreement(s) in {task.gold['subtopic']}: {f}")
         false += len(fa)
+        if verbose:
+            for pair in fa:
+                print(f"  ecbplus FALSE ALARM {task.gold['subtopic']}: {pair}")
+            if not all(c):
+                print(f"  ecbplus missed conflict(s) in {task.gold['subtopic']}: {c}")
         texts = {d.id.removesuffix(".txt"): d.text for d in task.documents}
         c, f, fa, _, _ = ecb.score_subtopic(ecb.naive_clusters(texts), task.gold)
         ncaught += c
         nfound += f
         nfalse += len(fa)
-        if verbose:
-            for pair in fa:
-                print(f"  ecbplus FALSE ALARM {task.gold['subtopic']}: {pair}")
     return {
         "conflicts": (sum(caught), len(caught)),
         "agreements": (sum(found), len(found)),

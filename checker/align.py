@@ -38,6 +38,9 @@ _NORMS_KEPT = 200_000  # lemma sets whose norms are kept; a long-lived index sta
 _KIND_GROUPS = {"year": "date", "date": "date"}
 
 
+_PRONOUN_START = regex.compile(r"\s*(?:it|they|he|she|its|their|his|her)\b", regex.IGNORECASE)
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word ("strikes" -> "strike"); short words as they are."""
     return word if len(word) < 4 else word_lemma(word)
@@ -111,9 +114,13 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
             for m in _TIME_WORD.finditer(c.sentence, max(0, at - TIME_REACH), end + TIME_REACH)
             if m.end() <= at or m.start() >= end
         )
+        sentence = frozenset(w for _, _, w in words)
+        if _PRONOUN_START.match(c.sentence):
+            # "It crashed on October 13": the sentence before names what "it" is.
+            sentence |= {lemma(n) for n in c.names}
         out.append(
             Frame(
-                sentence=frozenset(w for _, _, w in words),
+                sentence=sentence,
                 clause=frozenset(left + right),
                 before=left[-1] if left else "",
                 after=right[0] if right else "",

@@ -11,7 +11,7 @@ from checker.compare import compatible
 from checker.match import GENERIC_MEASURES as RULE_GENERIC
 from claims import Claim
 from claims.dates import dates_compatible
-from claims.measures import family
+from claims.measures import MEASURE_WORDS, family
 
 # Measures that say only what kind of figure it is, not what it counts: the rule matcher's, and
 # the dimensions its list predates.
@@ -110,6 +110,36 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
         return f"different measures: {a.measure} vs {b.measure}"
     if a.increment != b.increment:
         return "one is counted on top of another"
+    generic = a.measure in GENERIC_MEASURES and b.measure in GENERIC_MEASURES
+    if generic and (swapped := _word_swapped(a, b)):
+        return swapped
+    return ""
+
+
+def _own(c: Claim) -> frozenset[str]:
+    return frozenset(c.near) - MEASURE_WORDS
+
+
+def named_apart(a: Claim, b: Claim) -> str:
+    """Both sentences name what they tell of, and no name of one is named in the other's
+    sentence or among its article's most named: two stories ("the Paris attacks", "the airliner
+    over Sinai")."""
+    na, nb = set(a.names), set(b.names)
+    if na and nb and not na & (nb | set(b.topic)) and not nb & set(a.topic):
+        return f"they name different things: {', '.join(sorted(na))} vs {', '.join(sorted(nb))}"
+    return ""
+
+
+def _word_swapped(a: Claim, b: Claim) -> str:
+    """Two clauses alike but for one word each, in a sentence the other never uses: with a
+    generic measure ("amount", "share") that word says what is counted ("a litre of petrol
+    costs", "a litre of diesel costs")."""
+    na, nb = _own(a), _own(b)
+    only_a = na - frozenset(b.terms) - frozenset(b.co_stated)
+    only_b = nb - frozenset(a.terms) - frozenset(a.co_stated)
+    rest = set(a.terms) ^ set(b.terms)
+    if len(only_a) == 1 and len(only_b) == 1 and na & nb and rest <= only_a | only_b:
+        return f"what they count differs: {min(only_a)} vs {min(only_b)}"
     return ""
 
 

@@ -14,7 +14,7 @@ from checker import suppress
 from checker.align import Frame, Index, block_key, frames
 from checker.compare import bounds, clear_bounds
 from checker.documents import Document, claims_of
-from checker.features import GENERIC_MEASURES, agree, apart, as_date
+from checker.features import GENERIC_MEASURES, agree, apart, as_date, measure_relation
 from checker.gate import Finding, GateReport, _derivation, _derived, cite, phrase, report_of
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
@@ -48,12 +48,29 @@ def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
     if draft.qualifier == source.qualifier == "range":
         return _same_ends(draft, source)
     if d_open and d_open == s_open:
-        return _same_ends(draft, source) or _rounded_bound(draft, source, d_open)
+        # A bound restating a bound may drop the digits of a precise figure ("more than 100"
+        # of "at least 129"), not move a round one ("below 30" of "below 25").
+        return _same_ends(draft, source) or (
+            _significant(source) >= 3 and _rounded_bound(draft, source, d_open)
+        )
     if d_open and not s_open:
-        return _rounded_bound(draft, source, d_open) or _contains(draft, source, settings)
+        if _rounded_bound(draft, source, d_open):
+            return True
+        if _far_beyond(source, draft, settings):
+            return None  # "below $30 billion" says nothing of a $0.13 dividend
+        return _contains(draft, source, settings)
     if s_open and _far_beyond(draft, source, settings):
         return None
     return True
+
+
+def _significant(c: Claim) -> int:
+    """How many significant digits a bound's figure states (129: 3, 25: 2, 100: 1)."""
+    value = c.low if c.low is not None else c.high
+    if not value:
+        return 0
+    mantissa = f"{abs(value):.6e}".split("e")[0]
+    return len(mantissa.replace(".", "").rstrip("0"))
 
 
 def _same_ends(a: Claim, b: Claim) -> bool:
@@ -126,14 +143,20 @@ def judge(
     month" against "a $1,000 deductible").
     """
     said = f"draft says {phrase(claim)}"
-    found = [
-        p
-        for p in pairs(claim, frame, index, model)
-        if not any(agree(s, p.other) and not agree(claim, p.other) for s in siblings)
-    ]
+    found, anchored = [], set()
+    for p in pairs(claim, frame, index, model):
+        theirs = [s for s in siblings if restates(s, p.other, settings)]
+        if not theirs or agree(claim, p.other):
+            found.append(p)
+        if any(measure_relation(s.measure, p.other.measure)[1] >= 0.6 for s in theirs):
+            anchored.add((p.other.source, p.other.sentence))
     told = [(p, restates(claim, p.other, settings)) for p in found]
     agreeing = _rivals(claim, frame, index, settings, told)
-    if agreeing and agreeing[0].probability >= settings.support:
+    if agreeing and (
+        agreeing[0].probability >= settings.support
+        # The sentence that restates the draft sentence's other figures is its statement.
+        or (agreeing[0].other.source, agreeing[0].other.sentence) in anchored
+    ):
         return _finding("supported", claim, agreeing, f"{said}; sources agree:", model)
     against = [p for p, r in told if r is False and p.probability >= settings.support]
     if against and not agreeing and against[0] is found[0]:
@@ -193,7 +216,7 @@ def _contradiction(
     """The contradiction by the most likely statement, if it is confident and not apart; a
     figure the sources imply (a sum, a difference) is unsupported instead."""
     best = against[0]
-    if best.probability < settings.conflict or apart(
+    if _consensus(against, settings) < settings.conflict or apart(
         claim, frame, best.other, index.frames[best.item]
     ):
         return None
@@ -212,6 +235,21 @@ def _contradiction(
         return Finding("unsupported", claim, parts, f"{said}; {why}", best.probability)
     same = [p for p in against if agree(p.other, best.other, settings.tolerance)]
     return _finding("contradicted", claim, same, f"{said}; sources say", model)
+
+
+def _consensus(against: Sequence[Pair], settings: Settings) -> float:
+    """P(the draft's figure is the fact that sources state alike): each source's most likely
+    statement that agrees with the best one is a separate witness (noisy-or)."""
+    best = against[0]
+    seen: set[str] = set()
+    doubt = 1.0
+    for p in against:
+        if p.other.source in seen:
+            continue
+        seen.add(p.other.source)
+        if agree(p.other, best.other, settings.tolerance):
+            doubt *= 1.0 - p.probability
+    return 1.0 - doubt
 
 
 def _finding(

@@ -39,6 +39,9 @@ RESTATES = [
     ("same-range", "$90 million to $100 million.", "$90 million to $100 million.", True),
     ("other-currency", "£85 million fee.", "85 million euros fee.", False),
     ("conversion", "a 61-mile strip", "a 98-kilometre strip", True),
+    ("round-bound-rounded-again", "Debt below $30 billion.", "Debt below $25 billion.", False),
+    ("precise-bound-rounded", "Debt below $30 billion.", "Debt below $26.4 billion.", True),
+    ("exact-under-bound-rounded", "Fewer than 30 boats.", "25 boats.", True),
 ]
 
 
@@ -51,6 +54,12 @@ def test_what_restates_a_source_figure(draft: str, source: str, expected: bool) 
 
 def test_an_exact_figure_far_past_an_open_bound_is_neither() -> None:
     assert restates(one("300 died."), one("At least 129 died."), Settings()) is None
+
+
+def test_an_open_bound_far_from_an_exact_figure_says_nothing_of_it() -> None:
+    # "below $30 billion" holds for a $0.13 dividend, and vouches for nothing about it.
+    assert restates(one("Debt below $30 billion."), one("A $0.13 dividend."), Settings()) is None
+    assert restates(one("Debt below $30 billion."), one("Debt of $24 billion."), Settings())
 
 
 def test_a_swapped_figure_is_contradicted_and_the_right_one_supported() -> None:
