@@ -25,24 +25,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import datasets
 import train_scorer
 
-from checker.check import check as rule_check
-from checker.cluster import check_scored
-from checker.gate import gate as rule_gate
+from checker.check import check
+from checker.gate import gate
 from checker.scorer import Model
 from checker.scorer import model as shipped
 from checker.settings import Settings
-from checker.verdict import gate_scored as scored_gate
 
 ModelFor = Callable[[str], Model]
 SETTINGS = Settings()
-RULES = False  # --matcher rules: the rule matcher the CLI runs today, for comparison
 
 
 def _gate_json(task: datasets.GateTask, model: Model) -> list[dict[str, Any]]:
-    if RULES:
-        report = rule_gate(task.draft, task.sources)
-    else:
-        report = scored_gate(task.draft, task.sources, settings=SETTINGS, model=model)
+    report = gate(task.draft, task.sources, settings=SETTINGS, model=model)
     return [{"status": f.status, "claim": f.claim.to_dict()} for f in report.findings]
 
 
@@ -113,11 +107,7 @@ def newsroom(model_for: ModelFor, verbose: bool) -> dict[str, Any]:
         if args[0] == "gate":
             return {"findings": _gate_json(tasks[case], model_for(case))}, None
         task = checks[Path(args[1]).parent.name]
-        report = (
-            rule_check(task.documents)
-            if RULES
-            else check_scored(task.documents, settings=SETTINGS, model=model_for(task.group))
-        )
+        report = check(task.documents, settings=SETTINGS, model=model_for(task.group))
         return {
             "sources": [{"id": i, "path": p} for i, p in report.sources],
             "clusters": [
@@ -165,11 +155,7 @@ def ecbplus(model_for: ModelFor, verbose: bool) -> dict[str, Any]:
     caught, found, false = [], [], 0
     ncaught, nfound, nfalse = [], [], 0
     for task in datasets.ecbplus():
-        report = (
-            rule_check(task.documents)
-            if RULES
-            else check_scored(task.documents, settings=SETTINGS, model=model_for(task.group))
-        )
+        report = check(task.documents, settings=SETTINGS, model=model_for(task.group))
         clusters = [
             (
                 c.status,
@@ -227,10 +213,8 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="grouped cross-validated figures")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--settings", default="", help="thresholds to try: support=0.6,conflict=0.8")
-    ap.add_argument("--matcher", choices=("scorer", "rules"), default="scorer")
     args = ap.parse_args()
-    global SETTINGS, RULES
-    RULES = args.matcher == "rules"
+    global SETTINGS
     for item in filter(None, args.settings.split(",")):
         key, value = item.split("=")
         SETTINGS = dataclasses.replace(SETTINGS, **{key: float(value)})

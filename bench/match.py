@@ -16,8 +16,7 @@ from typing import TypeVar
 
 import regex
 
-from checker.check import check as rule_check
-from checker.cluster import check_scored
+from checker.check import check
 from checker.documents import Document
 from claims import extract
 
@@ -144,10 +143,6 @@ def _timed(fn: Callable[[], T]) -> tuple[float, T]:
     return time.perf_counter() - start, result
 
 
-CHECKS = {"rules": rule_check, "scorer": check_scored}
-check = rule_check
-
-
 def measure(docs: Sequence[Document], trace_memory: bool) -> Row:
     extract_s, per_doc = _timed(lambda: [extract(d.prose, source=d.id) for d in docs])
     match_s, report = _timed(lambda: check(docs, claims=per_doc))
@@ -210,14 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="trace the matching step's memory (an untimed second run) up to this many "
         "articles (default 1,000; 100 with --quick)",
     )
-    parser.add_argument("--matcher", choices=tuple(CHECKS), default="scorer")
     args = parser.parse_args(argv)
-    global check
-    check = CHECKS[args.matcher]
     trace_max = args.trace_max if args.trace_max is not None else 100 if args.quick else 1_000
     sizes = [s for s in SIZES if not args.quick or s <= 1_000]
     texts = templates()
-    print(f"matcher: {args.matcher}")
     print(
         f"{len(texts)} fixture articles as templates, ~{SOURCES_PER_EVENT} sources per event, "
         f"names swapped per event, figures varied per event and per source (seeded)"

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from checker.documents import Document
 from checker.gate import Finding, GateReport, gate
-from checker.match import Settings, relate
+from checker.scorer import same_fact
+from checker.settings import Settings
+from checker.verdict import restates
 from claims import Claim, extract
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "summedits"
@@ -257,16 +259,14 @@ def _finding_lines(f: Finding, indent: str) -> list[str]:
 def _relations(
     claim: Claim, doc_claims: Sequence[Claim], figure: str, settings: Settings
 ) -> list[str]:
-    """How the matcher relates a summary claim to the doc claims stating ``figure``."""
+    """How the scorer sees a summary claim beside each doc claim stating ``figure``."""
     out = []
     for d in doc_claims:
         if figure not in numbers(d.text):
             continue
-        rel = relate(claim, d, settings)
         out.append(
-            f"vs doc {_describe(d)} line {d.line}: same={rel.same} compatible={rel.compatible} "
-            f"score={rel.score:.2f} ({rel.reason})"
-            + (f"; shared {', '.join(rel.shared_terms)}" if rel.shared_terms else "")
+            f"vs doc {_describe(d)} line {d.line}: P(same fact, alone)="
+            f"{same_fact(claim, d):.2f} restates={restates(claim, d, settings)}"
         )
     return out
 

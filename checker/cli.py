@@ -97,20 +97,6 @@ def output_options(formats: Sequence[str], default: str) -> Callable[[F], F]:
     return decorate
 
 
-def matcher_option(f: F) -> F:
-    """--matcher: the rule matcher (today's default) or the learned scorer."""
-    return click.option(
-        "--matcher",
-        type=click.Choice(MATCHERS),
-        default="rules",
-        show_default=True,
-        help="How figures are aligned and judged: hand-written rules, or the learned scorer.",
-    )(f)
-
-
-MATCHERS = ("rules", "scorer")
-
-
 class _Path(click.Path):
     """click's Path, with a NUL character a usage error rather than the OS's ValueError."""
 
@@ -237,7 +223,6 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, cache: str | N
 @statistics_option
 @input_options
 @cache_option
-@matcher_option
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -245,7 +230,6 @@ def check(
     explain: bool,
     show_single: bool,
     cache: str | None,
-    matcher: str,
 ) -> int:
     """Align the same claims across sources; exit 1 if any conflict.
 
@@ -256,19 +240,14 @@ def check(
     Example:
       claimcheck check fixtures/articles --explain
     """
-    from checker.check import check as rule_check
-    from checker.cluster import check_scored
+    from checker.check import check as check_documents
 
     docs = _read(paths, output, cache=cache)
     if len(docs) < 2:
         raise UsageError(f"check needs at least two sources, got {len(docs)} ({', '.join(paths)})")
     claims = _extract_all(docs)
     with _matching(len(docs)):
-        report = (
-            check_scored(docs, claims=claims)
-            if matcher == "scorer"
-            else rule_check(docs, claims=claims)
-        )
+        report = check_documents(docs, claims=claims)
     if style().statistics:
         from checker.report import statistics
 
@@ -314,12 +293,11 @@ def check(
 @statistics_option
 @input_options
 @cache_option
-@matcher_option
 @click.option(
     "--explain",
     is_flag=True,
     help="For each figure, the aligned source sentence, the score and the features that decided"
-    " it (with --matcher scorer).",
+    " it.",
 )
 def gate(
     drafts: tuple[str, ...],
@@ -329,7 +307,6 @@ def gate(
     fail_on: str | None,
     config_path: str | None,
     cache: str | None,
-    matcher: str,
     explain: bool,
 ) -> int:
     """Check a draft's figures against its sources; exit 1 on a contradicted figure.
@@ -343,7 +320,7 @@ def gate(
       claimcheck gate fixtures/drafts/wrong-toll.md --source fixtures/articles
     """
     drafts = _unique_drafts(drafts)
-    reports = _gate_reports(drafts, sources, output, fail_on, config_path, cache, matcher)
+    reports = _gate_reports(drafts, sources, output, fail_on, config_path, cache)
     protect = (*drafts, *sources, *_configs(drafts, config_path))
     quiet = style().quiet
     if style().statistics:
@@ -450,14 +427,11 @@ def _gate_reports(
     fail_on: str | None,
     config_path: str | None,
     cache: str | None = None,
-    matcher: str = "rules",
 ) -> list[Any]:
     """One gate report per draft; each set of sources is read and extracted once."""
     from checker.gate import Ignore
-    from checker.gate import gate as rule_gate
-    from checker.match import Settings as RuleSettings
+    from checker.gate import gate as gate_draft
     from checker.settings import Settings
-    from checker.verdict import gate_scored as scored_gate
 
     if STDIN in drafts and STDIN in sources:
         raise UsageError("- names standard input as both a draft and a source")
@@ -490,15 +464,8 @@ def _gate_reports(
         }
         tolerance = config.tolerance or 0.0
         reports.append(
-            scored_gate(
+            gate_draft(
                 draft_doc, [docs[i] for i in own], settings=Settings(tolerance=tolerance), **common
-            )
-            if matcher == "scorer"
-            else rule_gate(
-                draft_doc,
-                [docs[i] for i in own],
-                settings=RuleSettings(about_widen=tolerance),
-                **common,
             )
         )
     return reports

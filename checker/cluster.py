@@ -6,9 +6,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from checker.align import Index, block_key
-from checker.check import CheckReport, Cluster, cluster_of, extract_documents
+from checker.check import Cluster, cluster_of
 from checker.compare import clear_bounds
-from checker.documents import Document
 from checker.features import GENERIC_MEASURES, agree, apart, named_apart
 from checker.scorer import Model, Pair, pairs
 from checker.settings import Settings
@@ -16,23 +15,17 @@ from checker.verdict import restates
 from claims import Claim
 
 
-def check_scored(
-    documents: Sequence[Document],
-    settings: Settings | None = None,
-    claims: Sequence[Sequence[Claim]] | None = None,
-    model: Model | None = None,
-) -> CheckReport:
-    """The cross-source check with the learned scorer. (The CLI's check still runs the rule
-    matcher of `checker.check` until this one holds our fixtures' results.)
+def clusters_of(
+    per_doc: Sequence[Sequence[Claim]], settings: Settings, model: Model | None = None
+) -> list[Cluster]:
+    """The clusters of the documents' claims, conflicts first, then agreements, then singles.
 
-    Every claim is aligned with the statements of the other documents (one index serves them
-    all) and scored; two figures are linked when each is the other's most likely restatement in
-    its document, and likely enough: a figure that disagrees needs the stricter conflict
-    threshold. Clusters are the linked groups; a conflict is a link between figures that cannot
-    both be true.
+    Two figures are linked when each is the other's most likely restatement in its document,
+    and likely enough: a figure that disagrees needs the stricter conflict threshold. Clusters
+    are the linked groups (with a document's repeated mentions of one figure); a conflict is a
+    link, or two likely restatements inside one cluster, between figures that cannot both be
+    true.
     """
-    settings = settings or Settings()
-    per_doc = claims if claims is not None else extract_documents(documents)
     index = Index(settings)
     for doc_claims in per_doc:
         index.add_document(doc_claims)
@@ -71,7 +64,7 @@ def check_scored(
     ]
     clusters.sort(key=lambda c: ({"conflict": 0, "agree": 1, "single": 2}[c.status], c.id))
     clear_bounds()
-    return CheckReport(tuple((d.id, d.path) for d in documents), tuple(clusters))
+    return clusters
 
 
 def _best_restatements(

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker import suppress
-from checker.compare import compatible
 from checker.documents import Document, claims_of
-from checker.match import (
-    GENERIC_MEASURES,
-    Index,
-    Settings,
-    clear_caches,
-    measures_agree,
-    relate,
-)
+from checker.settings import Settings
 from checker.suppress import Ignore, Warning_
 from checker.suppress import fold as _fold
 from claims import Claim
 
+if TYPE_CHECKING:
+    from checker.scorer import Model
+
 STATUSES = ("contradicted", "unsupported", "supported")
-_EVIDENCE_SHOWN = 5
-# How much better one conflicting source figure must match than any other, differing one,
-# before it alone decides that the draft contradicts the sources.
-CLEAR_MARGIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +67,42 @@ def gate(
     ignore: Ignore | None = None,
     fail_on: str = "contradicted",
     source_claims: Sequence[Sequence[Claim]] | None = None,
+    draft_claims: Sequence[Claim] | None = None,
+    model: Model | None = None,
 ) -> GateReport:
-    """Check each figure of ``draft`` against ``sources``: supported, contradicted, unsupported."""
-    settings = dataclasses.replace(settings or Settings(), one_story=True)
+    """Check each figure of ``draft`` against ``sources``: supported, contradicted, unsupported.
+
+    Each figure is aligned with the sources' statements most like its own and judged by
+    `checker.verdict.judge` with the learned scorer (``model``, the shipped one by default).
+    ``draft_claims`` and ``source_claims``, when given, are the documents' claims already
+    extracted.
+    """
+    from checker.align import Index, block_key, frames
+    from checker.compare import clear_bounds
+    from checker.verdict import judge
+
+    settings = settings or Settings()
     index = Index(settings)
     for i, doc in enumerate(sources):
-        index.extend(source_claims[i] if source_claims is not None else claims_of(doc))
-    left = suppress.apply(draft, claims_of(draft), ignore)
-    findings = [_verdict(claim, index, settings) for claim in left.kept]
-    clear_caches()
+        index.add_document(source_claims[i] if source_claims is not None else claims_of(doc))
+    claims = list(draft_claims) if draft_claims is not None else claims_of(draft)
+    frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
+    left = suppress.apply(draft, claims, ignore)
+    by_sentence: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    findings = [
+        judge(
+            c,
+            frame_of[id(c)],
+            index,
+            settings,
+            model,
+            [s for s in by_sentence[c.sentence] if s is not c and block_key(s) == block_key(c)],
+        )
+        for c in left.kept
+    ]
+    clear_bounds()
     return report_of(draft, sources, findings, fail_on, left)
 
 
@@ -106,73 +124,6 @@ def report_of(
         warnings=left.warnings,
         prose=draft.prose,
     )
-
-
-def _verdict(claim: Claim, index: Index, settings: Settings) -> Finding:
-    supporting: list[tuple[float, Claim]] = []
-    conflicting: list[tuple[float, Claim]] = []
-    candidates = [index[i] for i in index.candidates(claim)]
-    for other in candidates:
-        rel = relate(claim, other, settings)
-        if rel.same:
-            if rel.compatible and _far_beyond(claim, other):
-                continue  # "at least 129" does not vouch for 300: neither support nor conflict
-            agrees = rel.compatible and not _other_bound(claim, other)
-            (supporting if agrees else conflicting).append((rel.score, other))
-    said = f"draft says {phrase(claim)}"
-    # Parts of a derived figure count the same thing, or say nothing of what they count:
-    # "26 fighter jets" less "Ten planes" is not where "16 planes" came from.
-    same_thing = [
-        c
-        for c in candidates
-        if c.measure in GENERIC_MEASURES or measures_agree(claim.measure, c.measure, settings)[1]
-    ]
-    if conflicting and not supporting and (parts := _derived(claim, same_thing)):
-        return Finding(
-            "unsupported",
-            claim,
-            parts,
-            f"{said}; no source states it, but it is {_derivation(claim, parts)}",
-        )
-    if supporting and conflicting:
-        # When the sources agree among themselves, what they say together is the narrowest
-        # of their intervals: "about 61 miles" and "98-kilometre" say 97.5 to 98.5 km, which
-        # "89-kilometre" contradicts though it lies within "about 61 miles" alone.
-        everyone = _best(supporting + conflicting)
-        if all(compatible(a, b, settings.about_widen) for a in everyone for b in everyone):
-            evidence = _best(conflicting)
-            return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
-    if supporting:
-        evidence = _best(supporting)
-        return Finding(
-            "supported",
-            claim,
-            evidence,
-            f"{said}; sources agree: {cite(evidence)}",
-            supporting[0][0],
-        )
-    if conflicting:
-        evidence = _best(conflicting)
-        # Contradicted only when the sources agree among themselves on what the figure is:
-        # a draft figure unlike several different source figures (a sum, a figure for both
-        # places) is a figure the sources do not state, not one they contradict.
-        if all(compatible(a, b, settings.about_widen) for a in evidence for b in evidence):
-            return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
-        # Unless one of them is clearly the same claim and the others only look alike.
-        ranked = sorted(conflicting, key=lambda sc: -sc[0])
-        top_score, top = ranked[0]
-        rivals = [sc for sc, c in ranked[1:] if not compatible(top, c, settings.about_widen)]
-        if top_score - max(rivals, default=0.0) >= CLEAR_MARGIN:
-            same = tuple(c for _, c in ranked if compatible(top, c, settings.about_widen))
-            evidence = same[:_EVIDENCE_SHOWN]
-            return Finding("contradicted", claim, evidence, f"{said}; sources say {cite(evidence)}")
-        return Finding(
-            "unsupported",
-            claim,
-            evidence,
-            f"{said}; sources give different figures for this ({cite(evidence)}), none states it",
-        )
-    return Finding("unsupported", claim, (), f"{said}; no source states this figure")
 
 
 _DERIVED_CANDIDATES = 40
@@ -212,48 +163,6 @@ def _derivation(claim: Claim, parts: tuple[Claim, ...]) -> str:
         else "the difference"
     )
     return f"{op} of {a.text} ({a.source}:{a.line}) and {b.text} ({b.source}:{b.line})"
-
-
-# How far past an open bound ("at least 129") a figure may go and still be vouched for by it.
-OPEN_BOUND_REACH = 1.5
-
-
-def _far_beyond(claim: Claim, source: Claim) -> bool:
-    """A figure well past a source's open bound: consistent with it, but not stated by it."""
-    if claim.value is None or claim.kind == "date":
-        return False
-    if source.high is None and source.low is not None and source.low > 0:
-        return (claim.low or claim.value) > OPEN_BOUND_REACH * source.low
-    if source.low is None and source.high is not None and claim.value >= 0:
-        return (claim.high or claim.value) < source.high / OPEN_BOUND_REACH
-    return False
-
-
-def _other_bound(a: Claim, b: Claim) -> bool:
-    """ "below $26 billion" where the source says "below $25 billion": both bounds the same way
-    (or both ranges), on the same thing, at different figures: the draft changed a figure."""
-    if a.kind == "date":
-        return False
-    tol = max(a.precision or 0.0, b.precision or 0.0)
-    if a.qualifier == b.qualifier == "range":
-        # "$80 million to $100 million" where the source gives "$90 million to $100 million".
-        return any(
-            x is not None and y is not None and abs(x - y) > tol
-            for x, y in ((a.low, b.low), (a.high, b.high))
-        )
-    if a.qualifier == "range" or b.qualifier == "range":
-        return False
-    a_low, b_low = a.high is None, b.high is None  # bounded below only ("at least")
-    a_high, b_high = a.low is None, b.low is None  # bounded above only ("fewer than")
-    if not ((a_low and b_low) or (a_high and b_high)):
-        return False
-    x, y = (a.low, b.low) if a_low else (a.high, b.high)
-    return x is not None and y is not None and abs(x - y) > tol
-
-
-def _best(scored: list[tuple[float, Claim]]) -> tuple[Claim, ...]:
-    scored.sort(key=lambda sc: -sc[0])
-    return tuple(c for _, c in scored[:_EVIDENCE_SHOWN])
 
 
 def phrase(claim: Claim) -> str:

@@ -10,16 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from checker import suppress
-from checker.align import Frame, Index, block_key, frames
-from checker.compare import bounds, clear_bounds
-from checker.documents import Document, claims_of
+from checker.align import Frame, Index
+from checker.compare import bounds
 from checker.features import GENERIC_MEASURES, agree, apart, as_date, measure_relation
-from checker.gate import Finding, GateReport, _derivation, _derived, cite, phrase, report_of
+from checker.gate import Finding, _derivation, _derived, cite, phrase
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
 from checker.settings import Settings
-from checker.suppress import Ignore
 from claims import Claim
 
 EVIDENCE_SHOWN = 5
@@ -266,42 +263,3 @@ def _finding(
     why = tuple(sorted(contributions.items(), key=lambda kv: -abs(kv[1]))[:5])
     message = f"{said} {cite(shown)}" if cited else said
     return Finding(status, claim, shown, message, top.probability, top.other.sentence, why)
-
-
-def gate_scored(
-    draft: Document,
-    sources: Sequence[Document],
-    settings: Settings | None = None,
-    ignore: Ignore | None = None,
-    fail_on: str = "contradicted",
-    source_claims: Sequence[Sequence[Claim]] | None = None,
-    model: Model | None = None,
-    draft_claims: Sequence[Claim] | None = None,
-) -> GateReport:
-    """The gate with the learned scorer: each draft figure aligned with the sources' statements
-    most like its own and judged by `judge`. (The CLI's gate still runs the rule matcher of
-    `checker.gate` until this one holds our fixtures' results.) ``draft_claims`` and
-    ``source_claims``, when given, are the documents' claims already extracted."""
-    settings = settings or Settings()
-    index = Index(settings)
-    for i, doc in enumerate(sources):
-        index.add_document(source_claims[i] if source_claims is not None else claims_of(doc))
-    claims = list(draft_claims) if draft_claims is not None else claims_of(draft)
-    frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
-    left = suppress.apply(draft, claims, ignore)
-    by_sentence: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_sentence.setdefault(c.sentence, []).append(c)
-    findings = [
-        judge(
-            c,
-            frame_of[id(c)],
-            index,
-            settings,
-            model,
-            [s for s in by_sentence[c.sentence] if s is not c and block_key(s) == block_key(c)],
-        )
-        for c in left.kept
-    ]
-    clear_bounds()
-    return report_of(draft, sources, findings, fail_on, left)

@@ -77,7 +77,7 @@ def test_check_explain_says_why() -> None:
     code, out, _ = run("check", str(FIXTURES / "sets" / "conflicts"), "--explain")
     assert code == 1
     assert "do not overlap" in out
-    assert "joined" in out
+    assert "P(same)" in out  # each link with the scorer's probability
 
 
 def test_check_markdown() -> None:
@@ -179,9 +179,9 @@ def test_a_dash_reads_standard_input() -> None:
     assert (claim["source"], claim["text"], claim["measure"]) == ("stdin", "At least 129", "deaths")
 
 
-def test_cli_gate_with_the_scorer_fails_on_the_wrong_toll() -> None:
+def test_cli_gate_fails_on_the_wrong_toll() -> None:
     args = ["gate", str(FIXTURES / "drafts" / "wrong-toll.md"), "--source"]
-    args += [str(FIXTURES / "articles"), "--matcher", "scorer"]
+    args += [str(FIXTURES / "articles")]
     code, out, _ = run(*args)
     assert code == 1, out
     assert "119" in out and "contradicted" in out
@@ -189,7 +189,7 @@ def test_cli_gate_with_the_scorer_fails_on_the_wrong_toll() -> None:
 
 def test_gate_explain_in_json_follows_the_schema() -> None:
     args = ["gate", str(FIXTURES / "drafts" / "wrong-toll.md"), "--source"]
-    args += [str(FIXTURES / "articles"), "--matcher", "scorer", "--explain", "-f", "json"]
+    args += [str(FIXTURES / "articles"), "--explain", "-f", "json"]
     code, out, _ = run(*args)
     assert code == 1
     data = json.loads(out)
@@ -213,9 +213,7 @@ def _registry(schemas: dict[str, dict]):  # type: ignore[no-untyped-def]
     )
 
 
-def test_cli_check_with_the_scorer() -> None:
-    code, out, _ = run(
-        "check", str(FIXTURES / "sets" / "conflicts"), "--matcher", "scorer", "-f", "json"
-    )
+def test_cli_check_in_json() -> None:
+    code, out, _ = run("check", str(FIXTURES / "sets" / "conflicts"), "-f", "json")
     assert code in (0, 1), out
     assert json.loads(out)["clusters"]

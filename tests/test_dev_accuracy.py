@@ -13,12 +13,12 @@ pytestmark = [
 ]
 
 # Measured with the shipped scorer (python bench/accuracy.py): the learned scorer's gate and
-# check (checker.gate_scored, checker.check_scored). Raise these when the gate or the
+# check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 167},
-    "aggrefact": {"flagged": 220, "caught": 17},
-    "newsroom": {"gate caught": 16, "check conflicts": 3, "check agreements": 8},
+    "summedits": {"caught": 175},
+    "aggrefact": {"flagged": 220, "caught": 18},
+    "newsroom": {"gate caught": 18, "check conflicts": 3, "check agreements": 8},
     "ecbplus": {"agreements": 28, "conflicts": 1},
 }
 CEILINGS = {

@@ -65,10 +65,15 @@ CORRECT = [
         "The floods killed 12,000 people in Libya.",
         "The floods killed 12\u00a0000 people in Libya.",
     ),
-    (
-        "part-of-the-total",
+    pytest.param(
         "The Bataclan concert hall attack killed 89 people, the deadliest of the night.",
         "Gunmen and bombers in Paris left at least 129 people dead on Friday night.",
+        id="part-of-the-total",
+        # Known limit: only knowing that the hall was one of the night's sites tells a part
+        # from a contradiction. The rule that held this case was written for it alone; it
+        # also cost ECB+ its one caught conflict (40 killed at a school, against "more than
+        # 50" killed in that day's strikes, which annotators link as one fact).
+        marks=pytest.mark.xfail(strict=True, reason="a part of a total needs world knowledge"),
     ),
     (
         "another-event-on-topic",
@@ -84,7 +89,10 @@ CORRECT = [
 ]
 
 
-@pytest.mark.parametrize(("draft", "source"), [c[1:] for c in CORRECT], ids=[c[0] for c in CORRECT])
+@pytest.mark.parametrize(
+    ("draft", "source"),
+    [c if hasattr(c, "marks") else pytest.param(*c[1:], id=c[0]) for c in CORRECT],
+)
 def test_no_false_alarm(draft: str, source: str) -> None:
     report = gate(doc("draft.txt", draft), [doc("source.txt", source)])
     assert [f.message for f in report.findings if f.status == "contradicted"] == []

@@ -152,7 +152,7 @@ def test_markdown_check_honours_explain_and_show_single(
     conflicts = str(FIXTURES / "sets" / "conflicts")
     _, plain, _ = run(capsys, "check", conflicts, "-f", "markdown")
     _, explained, _ = run(capsys, "check", conflicts, "-f", "markdown", "--explain")
-    assert "joined" not in plain and "joined" in explained
+    assert "P(same)" not in plain and "P(same)" in explained
     _, singles, _ = run(capsys, "check", ARTICLES, "-f", "markdown", "--show-single")
     assert "## Single-source claims" in singles
     assert "## Single-source claims" not in run(capsys, "check", ARTICLES, "-f", "markdown")[1]

@@ -1,15 +1,15 @@
-"""The learned scorer's path: restatement rules, verdicts, the CLI's --matcher and --explain."""
+"""The learned scorer's path: restatement rules, verdicts, features, and the weights file."""
 
 from __future__ import annotations
 
 import pytest
 
-from checker.cluster import check_scored
+from checker.check import check
 from checker.documents import Document
 from checker.features import NAMES
+from checker.gate import gate
 from checker.scorer import model, same_fact
 from checker.settings import Settings
-from checker.verdict import gate_scored as gate
 from checker.verdict import restates
 from claims import extract
 
@@ -74,7 +74,7 @@ def test_a_swapped_figure_is_contradicted_and_the_right_one_supported() -> None:
 def test_places_keep_two_figures_apart() -> None:
     a = doc("a.txt", "The coalition has flown 2,700 airstrikes in Syria.")
     b = doc("b.txt", "The coalition has flown 5,100 airstrikes in Iraq.")
-    assert check_scored([a, b]).summary()["conflict"] == 0
+    assert check([a, b]).summary()["conflict"] == 0
     assert same_fact(one("2,700 airstrikes in Syria."), one("2,700 airstrikes in Syria.")) > 0.5
 
 
@@ -90,5 +90,5 @@ def test_fixture_pairs_are_derived_from_our_gold() -> None:
 def test_the_scorer_is_one_import_away() -> None:
     import checker
 
-    assert checker.gate_scored is gate
-    assert checker.check_scored is check_scored
+    assert checker.gate is gate
+    assert checker.check is check

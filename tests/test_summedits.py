@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import load_bench
 
-from checker.match import Settings
+from checker.settings import Settings
 
-# Measured: 37 of 44 swaps caught, 1 of 63 consistent summaries flagged (that one states an EPS
+# Measured: 38 of 44 swaps caught, 1 of 63 consistent summaries flagged (that one states an EPS
 # of $6.90 where its document says $6.86). Raise these when the gate improves; never lower them.
-CAUGHT_FLOOR = 37
+CAUGHT_FLOOR = 38
 ALARMS_CEILING = 1
 
 

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from checker.align import Frame, Index, frames
 from checker.documents import Document, claims_of
 from checker.features import agree, measure_relation
-from checker.gate import Finding, GateReport, cite, phrase
+from checker.gate import Finding, GateReport, cite, gate, phrase
 from checker.ledger.ingest import Metadata, article_of
 from checker.ledger.keys import Keys, index_keys
 from checker.ledger.store import Article, Store, Stored
 from checker.scorer import Model, pairs
 from checker.settings import Settings
 from checker.suppress import Ignore
-from checker.verdict import gate_scored
 from claims import Claim
 
 # Retrieval: per draft figure, the rarest terms of its block each propose their newest claims,
@@ -265,7 +264,7 @@ def check_article(
                 dataclasses.replace(s.claim, source=name)
             )
     names = list(current)
-    report = gate_scored(
+    report = gate(
         doc,
         [
             Document(id=n, path=current[n][0].path, text="", prose="", encoding="utf-8")
