@@ -84,6 +84,16 @@ def block_key(claim: Claim) -> tuple[str, str]:
     return kind, claim.unit or ""
 
 
+def sentence_terms(claim: Claim, words: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    """The terms a claim's sentence is indexed and compared by: the lemmas of its content
+    ``words`` (`content_lemmas` of the sentence), and for a sentence that opens with a pronoun
+    ("It crashed on October 13") the names of the sentence before, which say what "it" is."""
+    terms = frozenset(w for _, _, w in words)
+    if _PRONOUN_START.match(claim.sentence):
+        terms |= {lemma(n) for n in claim.names}
+    return terms
+
+
 def frames(claims: Sequence[Claim]) -> list[Frame]:
     """The frames of one document's claims (claims of one sentence share its lemmas)."""
     by_sentence: dict[str, list[tuple[int, int, str]]] = {}
@@ -114,13 +124,9 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
             for m in _TIME_WORD.finditer(c.sentence, max(0, at - TIME_REACH), end + TIME_REACH)
             if m.end() <= at or m.start() >= end
         )
-        sentence = frozenset(w for _, _, w in words)
-        if _PRONOUN_START.match(c.sentence):
-            # "It crashed on October 13": the sentence before names what "it" is.
-            sentence |= {lemma(n) for n in c.names}
         out.append(
             Frame(
-                sentence=sentence,
+                sentence=sentence_terms(c, words),
                 clause=frozenset(left + right),
                 before=left[-1] if left else "",
                 after=right[0] if right else "",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.align import Frame, block_key, content_lemmas
+from checker.align import Frame, block_key, content_lemmas, sentence_terms
 from claims import Claim
 
-INDEX = "align.block_key+sentence-lemmas/1"
+INDEX = "align.block_key+sentence-terms/2"
 
 Keys = tuple[tuple[str, str], tuple[str, ...]]
 
@@ -26,11 +26,15 @@ def index_keys(claims: Sequence[Claim], shapes: Sequence[Frame] | None = None) -
         return [
             (block_key(c), tuple(sorted(f.sentence))) for c, f in zip(claims, shapes, strict=True)
         ]
-    terms: dict[str, tuple[str, ...]] = {}
+    words: dict[str, list[tuple[int, int, str]]] = {}
+    terms: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
     out = []
     for c in claims:
-        found = terms.get(c.sentence)
+        found = terms.get((c.sentence, c.names))
         if found is None:
-            found = terms[c.sentence] = tuple(sorted({w for _, _, w in content_lemmas(c.sentence)}))
+            said = words.get(c.sentence)
+            if said is None:
+                said = words[c.sentence] = content_lemmas(c.sentence)
+            found = terms[(c.sentence, c.names)] = tuple(sorted(sentence_terms(c, said)))
         out.append((block_key(c), found))
     return out
