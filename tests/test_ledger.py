@@ -537,3 +537,48 @@ def test_an_import_of_no_text_is_refused(tmp_path: Path) -> None:
     for path in (tmp_path / "bin.jsonl", tmp_path / "missing.jsonl"):
         code, _, err = run("ledger", "--ledger", str(tmp_path / "l.sqlite"), "import", str(path))
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_year_in_common_tells_no_story(tmp_path: Path) -> None:
+    old = _season(tmp_path, "old.md", "2014-12-30", "Riverton Gazette", OLD_SEASON)
+    ledger = tmp_path / "l.sqlite"
+    assert run("ledger", "--ledger", str(ledger), "add", str(old))[0] == 0
+    # A year, a rank or a small number is stated in every story: no corroboration.
+    body = NEW_SEASON.format(second="Dunn has coached the Hawks since 2002.")
+    draft = _season(tmp_path, "draft.md", "2016-11-02", "Valley Sports", body)
+    old.write_text(
+        SEASON.format(
+            date="2014-12-30",
+            outlet="Riverton Gazette",
+            body=OLD_SEASON.replace("for 12 years", "since 2002"),
+        ),
+        encoding="utf-8",
+    )
+    assert run("ledger", "--ledger", str(ledger), "add", str(old))[0] == 0
+    code, data = check_json(ledger, draft)
+    status = {f["claim"]["text"]: f["status"] for f in data["findings"]}
+    assert code == 0 and status == {"three": "unsupported", "2002": "supported"}
+
+
+LINE = (
+    "Riverton Hawks running back Tom Adler ran for {yards} yards and caught {passes} passes "
+    "this season, coach Ray Dunn said."
+)
+
+
+def test_a_line_of_figures_all_different_is_another_fact(tmp_path: Path) -> None:
+    old = _season(
+        tmp_path, "old.md", "2014-12-30", "Riverton Gazette", LINE.format(yards=812, passes=31)
+    )
+    ledger = tmp_path / "l.sqlite"
+    assert run("ledger", "--ledger", str(ledger), "add", str(old))[0] == 0
+    # The same words, every figure another: one season's line against another's.
+    body = LINE.format(yards=655, passes=27)
+    code, data = check_json(ledger, _season(tmp_path, "a.md", "2016-11-02", "Star", body))
+    assert code == 0
+    assert {f["status"] for f in data["findings"]} == {"unsupported"}
+    # One figure of the line restated: the other one differing is a conflict.
+    body = LINE.format(yards=655, passes=31)
+    code, data = check_json(ledger, _season(tmp_path, "b.md", "2016-11-02", "Star", body))
+    status = {f["claim"]["text"]: f["status"] for f in data["findings"]}
+    assert code == 1 and status == {"655 yards": "contradicted", "31": "supported"}

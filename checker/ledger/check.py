@@ -21,7 +21,7 @@ from checker.ledger.store import Article, Store, Stored
 from checker.scorer import Model, pairs
 from checker.settings import Settings
 from checker.suppress import Ignore
-from claims import Claim
+from claims import Claim, extract
 
 # Retrieval: per draft figure, the rarest terms of its block each propose their newest claims,
 # and the best of those by shared rare terms go on to the scorer. Every step is bounded, so a
@@ -35,6 +35,7 @@ STORY_NAMES = 3
 # A contradiction by an article that supports no other figure of the draft's stands when its
 # sentence is this like the draft's (IDF-weighted cosine; the scorer's "strong_sentence").
 STRONG = 0.5
+TELLING = 10  # figures of fewer significant digits are stated in every story
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +280,7 @@ def check_article(
     )
     cited = {(label(s.article), s.claim.start, s.claim.text): s.id for s in found}
     frame_of = {id(c): f for c, f in zip(claims, shapes, strict=True)}
-    corroborated = _corroboration(report.findings, pool.index, frame_of)
+    corroborated = _corroboration(report.findings, pool.index, frame_of, claims)
     explained = [
         _explain(corroborated(f), revised, cited, groups.get(id(f.claim), []))
         for f in report.findings
@@ -294,31 +295,71 @@ def check_article(
     )
 
 
+def _telling(claim: Claim) -> bool:
+    """A figure two stories seldom share by chance: a date to the day, or an amount written
+    with two significant digits or more (404 yards, 5.01, 129 dead); not a year, a rank or a
+    small or round number ("two", "$1 million"), which agree across stories all the time."""
+    if claim.kind == "date":
+        return claim.date is not None and claim.date.count("-") >= 2
+    if claim.kind in ("year", "ordinal") or claim.value is None or claim.qualifier != "exact":
+        return False
+    step = 2 * claim.precision if claim.precision else 1.0  # the last written digit's unit
+    return abs(claim.value) >= TELLING * step
+
+
+def _restates(rest: Sequence[Claim], other: Claim) -> bool:
+    """Whether ``other``'s sentence may restate the draft's sentence whose other telling
+    figures are ``rest``: they share one of them, or neither states another. (Two sentences
+    whose other figures all differ, as one season's line of figures against another's, tell
+    other facts.)"""
+    theirs = [
+        x
+        for x in extract(other.sentence, source=other.source)
+        if _telling(x) and x.text != other.text
+    ]
+    if not rest and not theirs:
+        return True
+    return any(agree(c, x) for c in rest for x in theirs)
+
+
 def _corroboration(
-    findings: Sequence[Finding], index: Index, frame_of: dict[int, Frame]
+    findings: Sequence[Finding],
+    index: Index,
+    frame_of: dict[int, Frame],
+    claims: Sequence[Claim],
 ) -> Callable[[Finding], Finding]:
     """A contradiction stands only when an article that gives it also tells the draft's story
-    by its facts: it supports another of the draft's figures, or states this one in much the
-    draft's words. Names alone do not tell one story (the same team in another season, the
-    same company's earlier flaw); otherwise the figure is unsupported, and says why."""
-    supports: dict[str, int] = defaultdict(int)
+    by its facts: it supports a telling figure of another of the draft's sentences (one of the
+    same sentence is part of the same statement, not another fact), or it states this one in
+    much the draft's words, the sentence's other telling figures too. Names alone do not tell
+    one story (the same team in another season, the same company's earlier flaw); otherwise
+    the figure is unsupported, and says why."""
+    by_sentence: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[c.sentence].append(c)
+    supports: dict[str, set[str]] = defaultdict(set)  # article -> draft sentences it supports
     for f in findings:
-        if f.status == "supported":
-            for name in {e.source for e in f.evidence}:
-                supports[name] += 1
+        if f.status == "supported" and _telling(f.claim):
+            for e in f.evidence:
+                if _telling(e):
+                    supports[e.source].add(f.claim.sentence)
 
     def judged(f: Finding) -> Finding:
         if f.status != "contradicted" or not f.evidence:
             return f
-        if any(supports[e.source] for e in f.evidence):
+        if any(supports[e.source] - {f.claim.sentence} for e in f.evidence):
             return f
         own = frame_of[id(f.claim)].sentence
-        if any(index.similarity(own, frames([e])[0].sentence) > STRONG for e in f.evidence):
+        rest = [c for c in by_sentence[f.claim.sentence] if c is not f.claim and _telling(c)]
+        if any(
+            index.similarity(own, frames([e])[0].sentence) > STRONG and _restates(rest, e)
+            for e in f.evidence
+        ):
             return f
         said = f"draft says {phrase(f.claim)}"
         why = (
-            f"{cite(f.evidence)} may tell another story: no other figure of the draft's is "
-            "in it, and it says this in other words"
+            f"{cite(f.evidence)} may tell another story: it shares no other telling figure "
+            "with the draft, nor this statement's words"
         )
         return dataclasses.replace(f, status="unsupported", message=f"{said}; {why}")
 
