@@ -20,6 +20,7 @@ from checker.settings import Settings
 from claims import Claim
 
 EVIDENCE_SHOWN = 5
+DERIVED_SENTENCES = 1  # a derived figure adds up the figures of the sentence most like its own
 
 
 def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
@@ -218,12 +219,17 @@ def _contradiction(
     ):
         return None
     said = f"draft says {phrase(claim)}"
+    # A sum or difference is of figures told together, in the sentence most like the draft's
+    # own (among many figures, some pair adds up to almost anything).
+    near = sorted({(p.similarity, p.other.source, p.other.sentence) for p in found}, reverse=True)
+    aligned = {(src, sentence) for _, src, sentence in near[:DERIVED_SENTENCES]}
     parts = _derived(
         claim,
         [
             p.other
             for p in found
             if p.other.unit == claim.unit
+            and (p.other.source, p.other.sentence) in aligned
             and (p.other.measure == claim.measure or p.other.measure in GENERIC_MEASURES)
         ],
     )

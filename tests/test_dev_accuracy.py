@@ -16,7 +16,7 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 175},
+    "summedits": {"caught": 179},
     "aggrefact": {"flagged": 220, "caught": 18},
     "newsroom": {"gate caught": 18, "check conflicts": 3, "check agreements": 8},
     "ecbplus": {"agreements": 28, "conflicts": 1},

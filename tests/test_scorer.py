@@ -92,3 +92,16 @@ def test_the_scorer_is_one_import_away() -> None:
 
     assert checker.gate is gate
     assert checker.check is check
+
+
+def test_a_sum_is_of_figures_told_together_not_of_any_two() -> None:
+    source = doc(
+        "s.txt",
+        "The basic plan costs $30 a month. The family bundle costs $100 a month. "
+        "Extra storage costs $80 a month.",
+    )
+    wrong = gate(doc("d.txt", "The family bundle costs $110 a month."), [source])
+    assert [f.status for f in wrong.findings] == ["contradicted"]
+    together = doc("t.txt", "Its jets flew 2,700 strikes in Syria and 5,100 strikes in Iraq.")
+    summed = gate(doc("d.txt", "Its jets flew 7,800 strikes in Syria and Iraq."), [together])
+    assert summed.findings[0].status == "unsupported" and "sum" in summed.findings[0].message
