@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import math
+import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 import regex
 
@@ -28,17 +30,17 @@ CLAUSE_WINDOW = 6
 NEXT_WORDS = 2
 # Characters either side of a figure in which a word of time pins it to a time ("on Tuesday").
 TIME_REACH = 60
+with resources.files("checker").joinpath("data", "alignment.toml").open("rb") as _f:
+    _WORDS = tomllib.load(_f)
 _TIME_WORD = regex.compile(
-    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
-    r"|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:19|20)[0-9]{2})\b"
+    rf"(?i)\b(?:{'|'.join(map(regex.escape, _WORDS['time_words']))}|(?:19|20)[0-9]{{2}})\b"
 )
+_PRONOUN_START = regex.compile(rf"(?i)\s*(?:{'|'.join(map(regex.escape, _WORDS['pronouns']))})\b")
+# Measures that say only what kind of figure it is, not what it counts.
+GENERIC_MEASURES = frozenset(_WORDS["generic_measures"])
 _NORMS_KEPT = 200_000  # lemma sets whose norms are kept; a long-lived index starts over past it
 # Kinds whose figures may restate each other though their kinds differ.
 _KIND_GROUPS = {"year": "date", "date": "date"}
-
-
-_PRONOUN_START = regex.compile(r"\s*(?:it|they|he|she|its|their|his|her)\b", regex.IGNORECASE)
 
 
 def lemma(word: str) -> str:

@@ -6,17 +6,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from checker.align import Candidate, Frame
+from checker.align import GENERIC_MEASURES, Candidate, Frame
 from checker.compare import compatible
 from claims import Claim
 from claims.dates import dates_compatible
 from claims.measures import MEASURE_WORDS, family
-
-# Measures that say only what kind of figure it is, not what it counts.
-GENERIC_MEASURES = frozenset(
-    {"count", "share", "date", "duration", "length", "mass", "area", "volume", "amount", "year",
-     "ratio", "ordinal", "time ago", "people", "speed", "temperature", "energy", "power"}
-)  # fmt: skip
 
 RATIO_FLOOR = 0.3
 

@@ -75,3 +75,18 @@ def test_units_read_after_an_article_or_in_a_compound_are_units() -> None:
     rules = _load("unit_rules.toml")
     selected = {n for names in rules["select"].values() for n in names}
     assert set(rules["compound"]["symbols"].values()) <= selected
+
+
+def test_the_matchers_word_lists_are_one_data_file_read_by_its_owner() -> None:
+    import checker
+
+    root = Path(checker.__file__).parent
+    path = root / "data" / "alignment.toml"
+    (owner,) = re.findall(r"Owner: checker/(\w+)\.py", path.read_text(encoding="utf-8"))
+    readers = {p.stem for p in root.glob("*.py") if '"alignment.toml"' in p.read_text("utf-8")}
+    assert readers == {owner}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for name in ("time_words", "pronouns", "generic_measures"):
+        words = data[name]
+        assert words and len(set(words)) == len(words), name
+        assert all(w == w.lower().strip() for w in words), name
