@@ -7,10 +7,12 @@ CLAIMCHECK_SCREENSHOTS to a folder to keep the screenshots (the README's comes f
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -54,6 +56,7 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its helper processes are ended with it
         )
         port = self._port(profile / "DevToolsActivePort")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as r:
@@ -129,11 +132,16 @@ class Browser:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # renderers still writing the profile
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with tempfile.TemporaryDirectory(prefix="claimcheck-chromium-") as profile:
+    # A helper process may still be writing as the profile goes: that is no test failure.
+    with tempfile.TemporaryDirectory(
+        prefix="claimcheck-chromium-", ignore_cleanup_errors=True
+    ) as profile:
         b = Browser(Path(profile))
         try:
             yield b
