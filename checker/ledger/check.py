@@ -150,13 +150,14 @@ class _Pool:
 
     @classmethod
     def of(cls, found: Sequence[Stored], settings: Settings) -> _Pool:
+        """The pool of ``found``, whose claims are named by their articles' labels."""
         by_article: dict[str, list[Stored]] = {}
         for s in found:
-            by_article.setdefault(label(s.article), []).append(s)
+            by_article.setdefault(s.claim.source, []).append(s)
         index = Index(settings)
         stored: list[Stored] = []
-        for name, group in by_article.items():
-            index.add_document([dataclasses.replace(s.claim, source=name) for s in group])
+        for group in by_article.values():
+            index.add_document([s.claim for s in group])
             stored.extend(group)
         return cls(index, stored)
 
@@ -250,7 +251,12 @@ def check_article(
     shapes = frames(claims)
     found, looked_at = retrieve(store, claims, shapes, article)
     topic = claims[0].topic if claims else ()
-    found = [s for s in found if _on_story(topic, s.claim.topic)]
+    # Each stored claim named as evidence names it: its article's outlet, date and file.
+    found = [
+        dataclasses.replace(s, claim=dataclasses.replace(s.claim, source=label(s.article)))
+        for s in found
+        if _on_story(topic, s.claim.topic)
+    ]
     pool = _Pool.of(found, settings)
     revised = Revisions()
     groups: dict[int, list[Statement]] = {}
@@ -260,10 +266,7 @@ def check_article(
     current: dict[str, tuple[Article, list[Claim]]] = {}
     for s in found:
         if s.id not in revised.later:
-            name = label(s.article)
-            current.setdefault(name, (s.article, []))[1].append(
-                dataclasses.replace(s.claim, source=name)
-            )
+            current.setdefault(s.claim.source, (s.article, []))[1].append(s.claim)
     names = list(current)
     report = gate(
         doc,
@@ -278,7 +281,7 @@ def check_article(
         model=model,
         draft_claims=claims,
     )
-    cited = {(label(s.article), s.claim.start, s.claim.text): s.id for s in found}
+    cited = {(s.claim.source, s.claim.start, s.claim.text): s.id for s in found}
     frame_of = {id(c): f for c, f in zip(claims, shapes, strict=True)}
     corroborated = _corroboration(report.findings, pool.index, frame_of, claims)
     explained = [
@@ -307,16 +310,15 @@ def _telling(claim: Claim) -> bool:
     return abs(claim.value) >= TELLING * step
 
 
-def _restates(rest: Sequence[Claim], other: Claim) -> bool:
+def _restates(rest: Sequence[Claim], other: Claim, read: dict[str, list[Claim]]) -> bool:
     """Whether ``other``'s sentence may restate the draft's sentence whose other telling
     figures are ``rest``: they share one of them, or neither states another. (Two sentences
     whose other figures all differ, as one season's line of figures against another's, tell
     other facts.)"""
-    theirs = [
-        x
-        for x in extract(other.sentence, source=other.source)
-        if _telling(x) and x.text != other.text
-    ]
+    figures = read.get(other.sentence)
+    if figures is None:  # each evidence sentence read once per check
+        figures = read[other.sentence] = extract(other.sentence, source=other.source)
+    theirs = [x for x in figures if _telling(x) and x.text != other.text]
     if not rest and not theirs:
         return True
     return any(agree(c, x) for c in rest for x in theirs)
@@ -337,6 +339,7 @@ def _corroboration(
     by_sentence: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_sentence[c.sentence].append(c)
+    read: dict[str, list[Claim]] = {}
     supports: dict[str, set[str]] = defaultdict(set)  # article -> draft sentences it supports
     for f in findings:
         if f.status == "supported" and _telling(f.claim):
@@ -352,7 +355,7 @@ def _corroboration(
         own = frame_of[id(f.claim)].sentence
         rest = [c for c in by_sentence[f.claim.sentence] if c is not f.claim and _telling(c)]
         if any(
-            index.similarity(own, frames([e])[0].sentence) > STRONG and _restates(rest, e)
+            index.similarity(own, frames([e])[0].sentence) > STRONG and _restates(rest, e, read)
             for e in f.evidence
         ):
             return f
@@ -381,7 +384,7 @@ def _explain(
             f"{' '.join(stale.claim.text.split())}, since {day(stale.article.published)} "
             f"({label(stale.article)}:{stale.claim.line}); {told(chain)}"
         )
-        evidence = (dataclasses.replace(stale.claim, source=label(stale.article)),)
+        evidence = (stale.claim,)
         return Finding("contradicted", f.claim, evidence, message, f.score), chain, True
     history: list[Stored] = []
     for e in f.evidence:
