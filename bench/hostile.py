@@ -77,6 +77,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "md: table": (".md", lambda n: repeat("| 1 | 2 km | 3% |\n", n)),
     "md: emphasis": (".md", lambda n: repeat("*5* _6_ **7** ", n)),
     "html: paragraphs": (".html", lambda n: repeat("<p>5 people</p><span>6 km</span>", n)),
+    "md: suppression directives": (
+        ".md",
+        lambda n: repeat("<!-- claimcheck: ignore --> 5 people. <!-- claimcheck: off --> ", n),
+    ),
 }
 
 
