@@ -582,3 +582,31 @@ def test_a_line_of_figures_all_different_is_another_fact(tmp_path: Path) -> None
     code, data = check_json(ledger, _season(tmp_path, "b.md", "2016-11-02", "Star", body))
     status = {f["claim"]["text"]: f["status"] for f in data["findings"]}
     assert code == 1 and status == {"655 yards": "contradicted", "31": "supported"}
+
+
+def test_an_outlets_later_figure_of_another_place_revises_nothing() -> None:
+    import dataclasses
+
+    from checker.align import frames
+    from checker.ledger.check import Revisions, Statement
+    from checker.ledger.store import Article, Stored
+    from claims import extract
+
+    def stored(i: int, date: str, toll: str, place: str) -> Statement:
+        (claim,) = extract(f"The toll rose to {toll} on Monday.", source=f"s{i}")
+        claim = dataclasses.replace(claim, place=place)
+        article = Article(f"/w/{i}.md", f"{i}.md", "d", "Harbour Post", published=date)
+        return Statement(Stored(i, claim, article), frames([claim])[0], 0.9)
+
+    draft = Article("/w/draft.md", "draft.md", "d", "Evening Star", published="2015-11-21")
+    first, same, other = (
+        stored(1, "2015-11-14", "129", "Ostra"),
+        stored(2, "2015-11-16", "130", "Ostra"),
+        stored(3, "2015-11-20", "12", "Kalvenia"),
+    )
+    revised = Revisions()
+    revised.add([first, same, other], draft)
+    # 130 revises 129 in Ostra; Kalvenia's toll is another fact and revises neither.
+    assert revised.later == {1: 2}
+    assert [s.id for s in revised.chains[1]] == [1, 2]
+    assert 3 not in revised.chains and revised.latest(1) == 2
