@@ -10,6 +10,7 @@ says. The same index serves the gate, the cross-source check and the ledger.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import tomllib
 from collections import defaultdict
@@ -140,6 +141,10 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
     return out
 
 
+def _rank_key(scored: tuple[float, int]) -> tuple[float, int]:
+    return -scored[0], scored[1]
+
+
 def _position(c: Claim) -> int:
     """Where the figure stands in its sentence (the sentence may be a window of a long one)."""
     at = c.sentence.find(c.text)
@@ -171,6 +176,7 @@ class Index:
     frames: list[Frame] = field(default_factory=list)
     _sentence_of: list[int] = field(default_factory=list)  # claim id -> sentence id
     _sentences: list[frozenset[str]] = field(default_factory=list)  # sentence id -> lemmas
+    _sentence_source: list[str] = field(default_factory=list)  # sentence id -> its document
     _sentence_ids: dict[tuple[str, str], int] = field(default_factory=dict)
     _members: dict[tuple[int, tuple[str, str]], list[int]] = field(
         default_factory=lambda: defaultdict(list)
@@ -204,6 +210,7 @@ class Index:
             if sid is None:
                 sid = self._sentence_ids[(c.source, c.sentence)] = len(self._sentences)
                 self._sentences.append(f.sentence)
+                self._sentence_source.append(c.source)
                 for term in f.sentence:
                     self._df[term] += 1
             self._sentence_of.append(sid)
@@ -272,6 +279,7 @@ class Index:
         shared: dict[int, float] = (
             dict.fromkeys(block, 0.0) if len(block) <= self.settings.max_postings else {}
         )
+        get = shared.get
         for term in frame.sentence:
             posting = self._postings.get((key, term))
             if not posting:
@@ -281,18 +289,18 @@ class Index:
                 posting = posting[max(0, at - reach) : at + reach]
             weight = self.idf2(term)
             for sid in posting:
-                shared[sid] = shared.get(sid, 0.0) + weight
+                shared[sid] = get(sid, 0.0) + weight
         if not shared:
             return []
         norm_own = self._norm(frame.sentence) or 1.0
+        sources, norms = self._sentence_source, self._norms
         scored = []
         for sid, weight in shared.items():
-            ids = self._members[(sid, key)]
-            if self.claims[ids[0]].source == source:
+            if sources[sid] == source:
                 continue
-            norm = self._norms.get(sid)
+            norm = norms.get(sid)
             if norm is None:
-                norm = self._norms[sid] = self._norm(self._sentences[sid]) or 1.0
+                norm = norms[sid] = self._norm(self._sentences[sid]) or 1.0
             scored.append((weight / (norm_own * norm), sid))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        return scored[: self.settings.candidate_sentences]
+        # The most similar first, ties in the order the sentences came.
+        return heapq.nsmallest(self.settings.candidate_sentences, scored, key=_rank_key)
