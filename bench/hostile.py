@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import cProfile
+import importlib
+import io
 import json
 import os
 import random
@@ -13,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -102,6 +106,88 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "check": ("rich", "json", "markdown", "html"),
     "gate": ("rich", "json", "sarif", "github", "junit", "markdown", "html"),
 }
+
+
+def counted(run: Callable[[], object]) -> tuple[object, int]:
+    """What ``run`` returns, and the function calls it made (C calls included)."""
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        result = run()
+    finally:
+        profile.disable()
+    return result, sum(entry.callcount for entry in profile.getstats())
+
+
+def computed(command: str, first: Path, second: Path) -> Any:
+    """What ``command`` computes from two files before any writer runs (as the CLI does it)."""
+    from checker.check import check
+    from checker.documents import read_document, read_documents
+    from checker.gate import gate
+    from claims import extract
+
+    if command == "extract":
+        return extract(read_document(first).prose, str(first))
+    if command == "check":
+        return check(read_documents([first, second]))
+    return [gate(read_document(first), read_documents([second]))]
+
+
+def _console(sink: io.StringIO) -> Any:
+    from rich.console import Console
+
+    return Console(file=sink, width=100, color_system=None)
+
+
+def written(command: str, fmt: str, result: Any) -> str:
+    """The output of one format, by the writer the CLI calls for it."""
+    from checker.report import json as json_report
+    from checker.report import terminal
+
+    sink = io.StringIO()
+    if fmt == "json":
+        data = {
+            "extract": json_report.extract_data,
+            "check": json_report.check_data,
+            "gate": json_report.gates_data,
+        }[command](result)
+        return "".join(json_report.chunks(data))
+    if fmt in ("table", "rich"):
+        if command == "extract":
+            terminal.render_extract(result, _console(sink))
+        elif command == "check":
+            terminal.render_check(result, _console(sink), explain=False, show_single=False)
+        else:
+            for report in result:
+                terminal.render_gate(report, _console(sink))
+        return sink.getvalue()
+    writer = importlib.import_module(f"checker.report.{fmt}")
+    if command == "check":
+        return str(writer.render(result))
+    if fmt in ("sarif", "junit", "html"):
+        return str(writer.render(result))
+    return "".join(writer.render(r) for r in result)
+
+
+def command_costs(
+    name: str, command: str, size: int, folder: Path
+) -> tuple[int, dict[str, tuple[int, int]]]:
+    """Function calls of the command's work (none counted for extract, whose growth
+    tests/test_growth.py measures by memory and output), and (calls, characters) of each of its
+    formats, on two files of a case of ``size``."""
+    suffix, build = CASES[name]
+    first, second = folder / f"a{suffix}", folder / f"b{suffix}"
+    first.write_text(build(size), encoding="utf-8")
+    second.write_text(build(size), encoding="utf-8")
+    if command == "extract":
+        result, calls = computed(command, first, second), 0
+    else:
+        result, calls = counted(lambda: computed(command, first, second))
+    formats = {}
+    for fmt in COMMANDS[command]:
+        text, fmt_calls = counted(lambda fmt=fmt: written(command, fmt, result))
+        formats[fmt] = (fmt_calls, len(str(text)))
+    return calls, formats
 
 
 def _peak_rss_mb() -> float:
@@ -242,6 +328,30 @@ def growth(sizes: list[int], only: str | None, formats: str, timeout: float) -> 
                     )
 
 
+def counted_growth(sizes: list[int], only: str | None) -> None:
+    """Growth exponents of the function calls counted (cProfile) in each command's work and in
+    each of its writers, per case: a measure of work that load on the machine does not move."""
+    print(f"counted work at {', '.join(f'{s:,}' for s in sizes)} characters: exponent of the")
+    print(
+        "function calls of the command's work, then of each writer's; 1 is linear, 2 quadratic.\n"
+    )
+    with tempfile.TemporaryDirectory(prefix="claimcheck-counted-") as tmp:
+        for name in CASES:
+            if name in ("news text", "md: news text") or (only and only not in name):
+                continue
+            for command in COMMANDS:
+                command_costs(name, command, 60, Path(tmp))  # imports and caches
+                runs = [command_costs(name, command, n, Path(tmp)) for n in sizes]
+                work = (
+                    "-" if command == "extract" else f"{exponent(sizes, [r[0] for r in runs]):.2f}"
+                )
+                writers = "  ".join(
+                    f"{fmt} {exponent(sizes, [r[1][fmt][0] for r in runs]):.2f}"
+                    for fmt in COMMANDS[command]
+                )
+                print(f"{name:<30}{command:<8} work {work:>5}   {writers}", flush=True)
+
+
 def run_case(name: str, size: int, folder: Path, timeout: float) -> dict[str, object]:
     """Write the case's text to a file and measure it in a fresh child process."""
     suffix, build = CASES[name]
@@ -291,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--formats", default="two", help="'all': every output format of each command"
     )
+    parser.add_argument(
+        "--counted",
+        metavar="SIZES",
+        help="instead, the function calls counted at these sizes (e.g. 1500,4500): each "
+        "command's work and each writer's, per case",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child-cli"]:
@@ -299,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         child(args.child)
+        return 0
+    if args.counted:
+        counted_growth([int(x) for x in args.counted.split(",")], args.only)
         return 0
     if args.growth != "none":
         sizes = [int(x) for x in args.growth.split(",")]

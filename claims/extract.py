@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
@@ -82,8 +81,10 @@ def _extract_part(
             frames[window] = _frame(text, sentences, window, names_of, topic)
         sentence, names, terms = frames[window]
         line, column = lines.position(fig.start)
-        claim = _claim(text, fig, source, sentence, terms, line + line_base, column, topic, base)
-        if window[1] >= 0:
-            claim = replace(claim, sentence_cut=True)
-        claims.append(replace(claim, names=names) if names else claim)
+        claims.append(
+            _claim(
+                text, fig, source, sentence, terms, line + line_base, column, topic, base,
+                names=names, sentence_cut=window[1] >= 0,
+            )
+        )  # fmt: skip
     return _with_co_stated(_link_restatements(text, claims, base))

@@ -208,6 +208,8 @@ def _claim(
     column: int,
     topic: tuple[str, ...],
     base: int = 0,
+    names: tuple[str, ...] = (),
+    sentence_cut: bool = False,
 ) -> Claim:
     before = text[max(0, fig.start - 80) : fig.start]
     after = text[fig.end : fig.end + 120]
@@ -281,6 +283,8 @@ def _claim(
         direction=roles.direction(before, after),
         comparison=roles.comparison(before, after),
         lemma=measures.lemma(measure),
+        names=names,
+        sentence_cut=sentence_cut,
     )
 
 
