@@ -85,7 +85,7 @@ def test_a_tiny_file_reads_under_a_small_address_space(tmp_path: Path) -> None:
 
 
 # Where the matching of check and gate (checker/) does more than linear work for three times
-# the text, measured by counted calls (python bench/hostile.py --counted 1500,4500; from 2 to
+# the text, measured by counted calls (python bench/hostile.py --counted 1500,4500; from 5.5 to
 # 13 times the calls): run by the bench, not here (the slowest takes minutes).
 MATCHING_GROWS = frozenset(
     {
