@@ -81,6 +81,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "md: table": (".md", lambda n: repeat("| 1 | 2 km | 3% |\n", n)),
     "md: emphasis": (".md", lambda n: repeat("*5* _6_ **7** ", n)),
     "html: paragraphs": (".html", lambda n: repeat("<p>5 people</p><span>6 km</span>", n)),
+    "compound measures": (".txt", lambda n: repeat("6 ft 2 in, 3 years and 4 months 2 km 5 m ", n)),
+    "articles before units": (".txt", lambda n: repeat("a gallon a mile $4 a gallon ", n)),
     "md: suppression directives": (
         ".md",
         lambda n: repeat("<!-- claimcheck: ignore --> 5 people. <!-- claimcheck: off --> ", n),

@@ -99,6 +99,8 @@ MATCHING_GROWS = frozenset(
         "brackets",
         "many figures, one sentence",
         "html: paragraphs",
+        "compound measures",
+        "articles before units",
     }
 )
 # Figures on every line that the matching is slow on at these sizes: measured by the bench.
