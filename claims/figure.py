@@ -308,6 +308,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             scale = high_scale  # "between 10 and 20 million": the scale serves both
         elif high_scale:
             high_value *= high_scale / scale  # "$100 million to $1.2 billion"
+        elif scale != 1.0:
+            high_value /= scale  # "between 5 thousand and 600": no 600 thousand
         is_between = _BETWEEN_BEFORE.search(before) is not None
         joined_by_and = r.group().lstrip().startswith("and")
         if high_value > value and (is_between or not joined_by_and):

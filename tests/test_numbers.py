@@ -272,3 +272,10 @@ def test_a_share_of_a_scale_is_a_count() -> None:
         "percent",
         pytest.approx(200 / 3),
     )
+
+
+def test_a_range_whose_low_end_alone_has_a_scale_keeps_the_high_end_unscaled() -> None:
+    claims = extract("It fell between 5 thousand and 600 people.")
+    assert all(c.high is None or c.high < 100_000 for c in claims), claims
+    (c,) = extract("It fell between 10 and 20 million people.")
+    assert (c.low, c.high) == (1e7, 2e7)
