@@ -262,9 +262,20 @@ class Index:
             own = self._sentence_ids.get((claim.source, claim.sentence), len(self._sentences))
             scored = self._found[asked] = self._ranked(claim.source, frame, key, own)
         out: list[Candidate] = []
+        most = self.settings.figures_per_sentence
         for rank, (sim, sid) in enumerate(scored):
-            out.extend(Candidate(i, sim, rank) for i in self._members[(sid, key)])
+            members = self._members[(sid, key)]
+            if len(members) > most:
+                # A sentence of many figures offers those nearest the figure's own place in
+                # its sentence: the work per figure stays bounded ("5, 5, 5, ...").
+                at = bisect.bisect_left(members, frame.order, key=self._order)
+                start = min(max(0, at - most // 2), len(members) - most)
+                members = members[start : start + most]
+            out.extend(Candidate(i, sim, rank) for i in members)
         return out
+
+    def _order(self, item: int) -> int:
+        return self.frames[item].order
 
     def _ranked(
         self, source: str, frame: Frame, key: tuple[str, str], own: int

@@ -88,20 +88,20 @@ def gate(
     claims = list(draft_claims) if draft_claims is not None else claims_of(draft)
     frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
     left = suppress.apply(draft, claims, ignore)
-    by_sentence: dict[str, list[Claim]] = {}
+    # A figure's siblings: the other figures of its block in its sentence, the few nearest it
+    # (a sentence of hundreds of figures costs no more per figure than one of ten).
+    together: dict[tuple[str, tuple[str, str]], list[Claim]] = {}
+    place: dict[int, int] = {}
     for c in claims:
-        by_sentence.setdefault(c.sentence, []).append(c)
-    findings = [
-        judge(
-            c,
-            frame_of[id(c)],
-            index,
-            settings,
-            model,
-            [s for s in by_sentence[c.sentence] if s is not c and block_key(s) == block_key(c)],
-        )
-        for c in left.kept
-    ]
+        group = together.setdefault((c.sentence, block_key(c)), [])
+        place[id(c)] = len(group)
+        group.append(c)
+    near = settings.figures_per_sentence // 2
+    findings = []
+    for c in left.kept:
+        group, at = together[(c.sentence, block_key(c))], place[id(c)]
+        siblings = group[max(0, at - near) : at] + group[at + 1 : at + 1 + near]
+        findings.append(judge(c, frame_of[id(c)], index, settings, model, siblings))
     clear_bounds()
     return report_of(draft, sources, findings, fail_on, left)
 

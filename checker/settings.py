@@ -17,6 +17,9 @@ class Settings:
     # term proposes those nearest the figure's own, in the order the documents came).
     candidate_sentences: int = 8
     max_postings: int = 64
+    # ... and of a candidate sentence with more figures of the block than this, only this many
+    # nearest the figure's own place in its sentence.
+    figures_per_sentence: int = 8
     # Verdicts: a restatement must be at least this likely to support a figure, and a conflict
     # more likely still (precision first).
     support: float = 0.4

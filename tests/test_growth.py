@@ -84,29 +84,26 @@ def test_a_tiny_file_reads_under_a_small_address_space(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["claims"][0]["value"] == 5
 
 
-# Where the matching of check and gate (checker/) does more than linear work for three times
-# the text, measured by counted calls (python bench/hostile.py --counted 1500,4500; from 5.5 to
-# 13 times the calls): run by the bench, not here (the slowest takes minutes).
+# Where the matching of check and gate (checker/) still does more than linear work for three
+# times the text at these small sizes, measured by counted calls (python bench/hostile.py
+# --counted 1500,4500): its bounds (64 postings a term, 8 candidate sentences, 8 figures of a
+# sentence) are not yet reached, so work per figure still grows. Run by the bench, not here.
 MATCHING_GROWS = frozenset(
     {
         "one line words+digits",
-        "Oct. Oct. 31 31",
-        "no sentence end",
         "dates",
-        "md: suppression directives",
         "distinct words, one sentence",
         "md: table",
         "brackets",
-        "many figures, one sentence",
-        "html: paragraphs",
         "compound measures",
         "articles before units",
+        "hedges",
+        "conversions",
+        "md: emphasis",
+        "one two three",
     }
 )
-# Figures on every line that the matching is slow on at these sizes: measured by the bench.
-MATCHING_SLOW = frozenset(
-    {"ranges", "hedges", "names", "conversions", "md: emphasis", "html: entities", "one two three"}
-)
+MATCHING_SLOW: frozenset[str] = frozenset()
 COMMAND_CASES = [
     (n, c)
     for n in NAMES
