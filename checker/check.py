@@ -77,8 +77,8 @@ def check(
 def cluster_of(
     n: int, claims: list[Claim], notes: list[str], conflict: tuple[Claim, Claim] | None
 ) -> Cluster:
-    """The cluster of these claims, whichever matcher grouped them: single when one source
-    states them, a conflict when ``conflict`` names two of them that cannot both be true."""
+    """The cluster of these claims: single when one source states them, a conflict when
+    ``conflict`` names two of them that cannot both be true."""
     sources = {c.source for c in claims}
     status = "single"
     explanation = list(notes)

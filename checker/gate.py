@@ -113,7 +113,7 @@ def report_of(
     fail_on: str,
     left: suppress.Suppressed,
 ) -> GateReport:
-    """The gate's report on a draft, whichever matcher judged its figures."""
+    """The gate's report on a draft from the findings on its figures."""
     return GateReport(
         draft=draft.path,
         draft_id=draft.id,

@@ -18,7 +18,8 @@ class Settings:
     candidate_sentences: int = 8
     max_postings: int = 64
     # ... and of a candidate sentence with more figures of the block than this, only this many
-    # nearest the figure's own place in its sentence.
+    # nearest the figure's own place in its sentence (a draft figure's siblings in its own
+    # sentence are bounded the same way).
     figures_per_sentence: int = 8
     # Verdicts: a restatement must be at least this likely to support a figure, and a conflict
     # more likely still (precision first).
