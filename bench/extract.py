@@ -215,8 +215,19 @@ def _theirs_right(registry: Any, want: float, unit: str, found: dict[str, Any]) 
         return False
 
 
-def quantulum_sentences(qpython: str) -> tuple[Accuracy, Accuracy] | str:
-    """claimcheck and quantulum3 on quantulum3's own English test sentences."""
+def _miss_line(text: str, res: dict[str, Any], hits: Sequence[Claim], right: bool) -> str:
+    """One missed or wrongly valued expected quantity, for --misses."""
+    kind = "value off" if hits else "missed"
+    got = [(c.text, c.value, c.unit) for c in hits]
+    detail = f", got {got}" if hits and not right else ""
+    return f"{kind}: {res['surface']!r} = {res['value']} {res['unit']}{detail} in: {text[:90]!r}"
+
+
+def quantulum_sentences(
+    qpython: str, misses: list[str] | None = None
+) -> tuple[Accuracy, Accuracy] | str:
+    """claimcheck and quantulum3 on quantulum3's own English test sentences; ``misses``, when
+    given, receives a line for each expected quantity claimcheck misses or values wrong."""
     done = subprocess.run([qpython, str(SHIM), "sentences"], capture_output=True, text=True)
     if done.returncode != 0:
         return f"quantulum3 sentences skipped: {(done.stderr.strip().splitlines() or ['?'])[-1]}"
@@ -240,8 +251,11 @@ def quantulum_sentences(qpython: str) -> tuple[Accuracy, Accuracy] | str:
             want, unit = float(res["value"]), str(res["unit"])
             hits = [c for c in claims if c.start < span[1] and c.end > span[0]]
             found = [f for f in case["found"] if f["start"] < span[1] and f["end"] > span[0]]
+            ours_right = any(_ours_right(registry, bases, want, unit, c) for c in hits)
+            if misses is not None and not ours_right:
+                misses.append(_miss_line(text, res, hits, ours_right))
             for tally, hit, right in (
-                (ours, hits, any(_ours_right(registry, bases, want, unit, c) for c in hits)),
+                (ours, hits, ours_right),
                 (theirs, found, any(_theirs_right(registry, want, unit, f) for f in found)),
             ):
                 tally[0] += 1
@@ -257,15 +271,19 @@ def quantulum_sentences(qpython: str) -> tuple[Accuracy, Accuracy] | str:
 _SUMMARY = regex.compile(r"found (\d+)/(\d+) \(\d+%\), value right (\d+)/(\d+)")
 
 
-def recognizers(name: str, cmd: Sequence[str]) -> Accuracy | str:
-    """Found and values right on the Recognizers-Text dev half, scored by its own scorer."""
+def recognizers(name: str, cmd: Sequence[str], misses: list[str] | None = None) -> Accuracy | str:
+    """Found and values right on the Recognizers-Text dev half, scored by its own scorer;
+    ``misses``, when given, receives the scorer's list of missed results and wrong values."""
     if not RECOGNIZERS.exists():
         return f"Recognizers-Text dev half absent ({RECOGNIZERS}): skipped"
+    verbose = ["--verbose"] if misses is not None else []
     done = subprocess.run(
-        [sys.executable, str(RECOGNIZERS), "--claimcheck", shlex.join(cmd)],
+        [sys.executable, str(RECOGNIZERS), "--claimcheck", shlex.join(cmd), *verbose],
         capture_output=True,
         text=True,
     )
+    if misses is not None:
+        misses.extend(done.stdout.strip().splitlines()[:-1])
     m = _SUMMARY.search(done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "")
     if m is None:
         return f"{name}: the scorer printed no summary"
@@ -273,12 +291,15 @@ def recognizers(name: str, cmd: Sequence[str]) -> Accuracy | str:
     return Accuracy(name, expected, found, valued, right)
 
 
-def accuracy(qpython: str | None) -> None:
+def accuracy(qpython: str | None, show_misses: bool = False) -> None:
+    """Found and values right on both sets; ``show_misses`` also lists claimcheck's misses."""
     print("accuracy (found: a figure overlaps the expected text; value: equal in one unit):")
+    q_misses: list[str] | None = [] if show_misses else None
+    r_misses: list[str] | None = [] if show_misses else None
     if qpython is None:
         print("  quantulum3 is not installed: pip install quantulum3, or --quantulum-python PATH")
     else:
-        result = quantulum_sentences(qpython)
+        result = quantulum_sentences(qpython, q_misses)
         if isinstance(result, str):
             print("  " + result)
         else:
@@ -290,9 +311,13 @@ def accuracy(qpython: str | None) -> None:
     if qpython is not None:
         runs.append(("quantulum3", [qpython, str(SHIM)]))
     for name, cmd in runs:
-        r = recognizers(name, cmd)
+        r = recognizers(name, cmd, r_misses if name == "claimcheck" else None)
         print("    " + (r if isinstance(r, str) else r.line()))
     print()
+    for title, lines in (("quantulum3 sentences", q_misses), ("Recognizers-Text", r_misses)):
+        if lines:
+            print(f"claimcheck's misses on the {title} ({len(lines)}):")
+            print("\n".join("  " + line for line in lines) + "\n")
 
 
 def _quantulum_python(given: str | None) -> str | None:
@@ -386,8 +411,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--quantulum-python", help="an interpreter with quantulum3 installed (a scratch venv)"
     )
     parser.add_argument("--no-accuracy", action="store_true", help="only the throughput")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list claimcheck's missed and wrongly valued results on both sets, then stop",
+    )
     args = parser.parse_args(argv)
     qpython = _quantulum_python(args.quantulum_python)
+    if args.misses:
+        accuracy(qpython, show_misses=True)
+        return 0
     if not args.no_accuracy:
         accuracy(qpython)
     seeds = seed_articles()
