@@ -304,8 +304,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             high_value = 0.0
         word = (r.group("hscale") or "").lower()
         high_scale = SCALES.get(word) or SCALE_SUFFIXES.get(word) or 0.0
+        range_scale = scale
         if high_scale and scale == 1.0:
-            scale = high_scale  # "between 10 and 20 million": the scale serves both
+            range_scale = high_scale  # "between 10 and 20 million": the scale serves both
         elif high_scale:
             high_value *= high_scale / scale  # "$100 million to $1.2 billion"
         elif scale != 1.0:
@@ -313,7 +314,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         is_between = _BETWEEN_BEFORE.search(before) is not None
         joined_by_and = r.group().lstrip().startswith("and")
         if high_value > value and (is_between or not joined_by_and):
-            qualifier, high = "range", high_value
+            # only a range lends its scale to its low end: "in 2020 to $5 million" is a year
+            qualifier, high, scale = "range", high_value, range_scale
             end += r.end()
             after = text[end : end + 64]
             if is_between:

@@ -279,3 +279,13 @@ def test_a_range_whose_low_end_alone_has_a_scale_keeps_the_high_end_unscaled() -
     assert all(c.high is None or c.high < 100_000 for c in claims), claims
     (c,) = extract("It fell between 10 and 20 million people.")
     assert (c.low, c.high) == (1e7, 2e7)
+
+
+def test_a_scale_after_a_high_end_serves_the_low_end_only_in_a_range() -> None:
+    claims = extract("Sales climbed in 2019 to $4 million.")
+    assert [(c.text, c.kind, c.value) for c in claims] == [
+        ("2019", "year", 2019),
+        ("$4 million", "money", 4e6),
+    ]
+    (c,) = extract("The fund grew by 3 to 7 billion dollars.")
+    assert (c.low, c.high) == (3e9, 7e9)
