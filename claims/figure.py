@@ -591,7 +591,7 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
 def _power(digits: str, exp: str) -> float | None:
     """ "12.32e+14", "1.3x10^6", "2.48×10−5", "1.1^23": scientific notation or a power. A bare
     "2e5" is more often a code than a figure: a mantissa without a point needs a signed
-    exponent."""
+    exponent or one of two digits ("4e14")."""
     mantissa = float(digits.replace(",", ""))
     m = _EXPONENT.search(exp)
     if m is None:
@@ -600,7 +600,7 @@ def _power(digits: str, exp: str) -> float | None:
     power = int(tail)
     try:
         if exp[0] in "eE":
-            if "." not in digits and tail[0] not in "+-":
+            if "." not in digits and tail[0] not in "+-" and (len(tail) < 2 or digits[0] == "0"):
                 return None
             return mantissa * 10.0**power
         if exp.lstrip()[0] in "x×":  # "1.3x10^6"; "8x2^10" (bits and bytes)

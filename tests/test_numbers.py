@@ -30,6 +30,7 @@ READ = [
     ("The grant was 1 crore.", "1 crore", 10_000_000),
     ("The grant was three lakh crore.", "three lakh crore", 3e12),
     ("They counted 12.32e+14 cells.", "12.32e+14", 1.232e15),
+    ("The wave swings 6e15 times a second.", "6e15", 6e15),
     ("The count was 1.3x10^6 cells.", "1.3x10^6", 1.3e6),
     ("Add ½ of it.", "½", 0.5),
     ("It was 2½ times as big.", "2½", 2.5),
@@ -81,6 +82,7 @@ NOT_READ = [
     ("Of 5 million 300 came.", "5 million 300"),  # the rest must carry a scale word
     ("It cost 2 million and 300 people came.", "2 million and 300"),
     ("It was 1/40 today.", "1/40"),  # no "of": a code, not a share
+    ("Order part 3e7 today.", "3e7"),  # a one-digit exponent unsigned: a code
 ]
 
 
