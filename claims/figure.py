@@ -11,6 +11,7 @@ import regex
 from claims import measures
 from claims.dates import DATE_RE, parse_date
 from claims.numbers import (
+    DENOMINATORS,
     FRACTIONS,
     MAX_DIGITS,
     MULTIPLIERS,
@@ -273,6 +274,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         denominator, over_end = over
         if 0 < abs(value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
             value, precision, end = value / denominator, 0.0, over_end
+    if not suffix and m.group("digits") and (halves := _and_a_part(text, end, value)):
+        value, precision, end = halves  # "3 and a half miles"
 
     scale = SCALE_SUFFIXES.get(glued_text if glued is None else "", SCALE_SUFFIXES.get(suffix, 1.0))
     currency = None
@@ -517,6 +520,20 @@ _OF_A_SCALE = regex.compile(
 )
 _OF_AFTER = regex.compile(r"[ \t]++of\b")
 _OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
+
+
+_AND_A_PART = regex.compile(r"(?i)[ \t]++and[ \t]++an?[ \t]++(?P<part>half|quarter)(?![\w-])")
+
+
+def _and_a_part(text: str, end: int, value: float) -> tuple[float, float, int] | None:
+    """A whole number in digits and "and a half" or "and a quarter" after it: the value with
+    its part, its half-step, and where it ends ("3 and a half", no part of "3 and a
+    quarter-final")."""
+    m = _AND_A_PART.match(text, end, end + 20)
+    if m is None or value != int(value):
+        return None
+    part = 1 / DENOMINATORS[m.group("part").lower()]
+    return value + (part if value >= 0 else -part), part / 2, m.end()
 
 
 def _over(text: str, end: int) -> tuple[float, int] | None:

@@ -65,14 +65,15 @@ _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
     r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])(?P<sign>[-−](?=[0-9]))?+(?:"
-    # "10 1/2", "3/4": proper fractions only ("24/7" and "9/11" are no fractions)
-    r"(?:(?P<whole>[0-9]{1,3})[ \t\u00a0]++)?+(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})"
+    # "10 1/2", "2 and 3/4", "3/4": proper fractions only ("24/7" and "9/11" are no fractions)
+    r"(?:(?P<whole>[0-9]{1,3})(?:[ \t\u00a0]++and)?+[ \t\u00a0]++)?+"
+    r"(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})"
     r"(?![\w/]|[.,][0-9])"
     r"|(?P<digits>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+"
     r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})++(?:[.,][0-9]++)?+"
     r"|[0-9]{1,3}(?:[ ][0-9]{3}(?![0-9]))++(?:\.[0-9]++)?+(?![ ]?[-–]|[ ][0-9])"
     r"|[0-9]++(?:\.[0-9]++)?+|\.[0-9]++)"
-    rf"(?P<vulgar>[{_VULGAR}])?+"
+    rf"(?:[ \u00a0]?+(?P<vulgar>[{_VULGAR}]))?+"  # "2½", "3 ¾"
     r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?(?:10(?:\^[+−-]?|[−-])|2\^)[0-9]{1,3}"
     r"|\^[+-]?[0-9]{1,3})?+"
     r"(?P<suffix>" + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *GLUED})) + ")?"

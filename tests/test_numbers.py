@@ -35,6 +35,10 @@ READ = [
     ("Add ½ of it.", "½", 0.5),
     ("It was 2½ times as big.", "2½", 2.5),
     ("They ran 10 1/2 laps.", "10 1/2", 10.5),
+    ("They ran 4 and 1/4 laps.", "4 and 1/4", 4.25),
+    ("Stir in 2 ¾ of the stock.", "2 ¾", 2.75),
+    ("The queue took 6 and a half hours.", "6 and a half hours", 6.5 / 24),
+    ("The bill came to 7 and a half million pounds.", "7 and a half million pounds", 7.5e6),
     ("She ate a half.", "a half", 0.5),
     ("The city has 1 414 021 people.", "1 414 021", 1_414_021),
     ("Two point five million people.", "Two point five million", 2.5e6),
@@ -83,6 +87,9 @@ NOT_READ = [
     ("It cost 2 million and 300 people came.", "2 million and 300"),
     ("It was 1/40 today.", "1/40"),  # no "of": a code, not a share
     ("Order part 3e7 today.", "3e7"),  # a one-digit exponent unsigned: a code
+    ("The side reached 8 and a quarter-final.", "8 and a quarter"),
+    ("Line 3\n½ of it was left.", "3\n½"),  # a line break parts a whole from a fraction
+    ("Gates 1 and 24/7 access", "1 and 24/7"),
 ]
 
 
