@@ -194,6 +194,8 @@ class Index:
     _found: dict[tuple[str, str, tuple[str, str]], list[tuple[float, int]]] = field(
         default_factory=dict
     )  # the ranked sentences found for a (source, sentence, block), for its other figures
+    _hidden: set[int] = field(default_factory=set)  # claim ids no longer proposed
+    _gone: set[int] = field(default_factory=set)  # sentence ids none of whose claims is left
 
     def add_document(self, claims: Sequence[Claim]) -> list[int]:
         """Index one document's claims; returns their ids."""
@@ -224,11 +226,35 @@ class Index:
             ids.append(i)
         return ids
 
+    def hide(self, items: set[int]) -> None:
+        """Propose these claims no more (a ledger's statements since revised): the index is
+        then as if built without them (a sentence with none of its figures left is gone from
+        the postings and the IDF), but without reading anything again."""
+        self._hidden |= items
+        left: dict[tuple[int, tuple[str, str]], int] = defaultdict(int)
+        kept: set[int] = set()
+        for i, sid in enumerate(self._sentence_of):
+            if i not in self._hidden:
+                left[(sid, block_key(self.claims[i]))] += 1
+                kept.add(sid)
+        for sid in {self._sentence_of[i] for i in items} - kept - self._gone:
+            self._gone.add(sid)
+            for term in self._sentences[sid]:
+                self._df[term] -= 1
+        for (key, _), sids in self._postings.items():
+            sids[:] = [sid for sid in sids if (sid, key) in left]
+        for key, sids in self._blocks.items():
+            sids[:] = [sid for sid in sids if (sid, key) in left]
+        self._norms.clear()
+        self._idf.clear()
+        self._set_norms.clear()
+        self._found.clear()
+
     def idf2(self, term: str) -> float:
         """The square of a term's inverse document frequency over the indexed sentences."""
         w = self._idf.get(term)
         if w is None:
-            n = len(self._sentences) + 1
+            n = len(self._sentences) - len(self._gone) + 1
             w = self._idf[term] = math.log(1.0 + n / (1.0 + self._df.get(term, 0))) ** 2
         return w
 
@@ -265,6 +291,8 @@ class Index:
         most = self.settings.figures_per_sentence
         for rank, (sim, sid) in enumerate(scored):
             members = self._members[(sid, key)]
+            if self._hidden:
+                members = [i for i in members if i not in self._hidden]
             if len(members) > most:
                 # A sentence of many figures offers those nearest the figure's own place in
                 # its sentence: the work per figure stays bounded ("5, 5, 5, ...").

@@ -14,6 +14,7 @@ from checker.suppress import fold as _fold
 from claims import Claim
 
 if TYPE_CHECKING:
+    from checker.align import Frame, Index
     from checker.scorer import Model
 
 STATUSES = ("contradicted", "unsupported", "supported")
@@ -69,24 +70,29 @@ def gate(
     source_claims: Sequence[Sequence[Claim]] | None = None,
     draft_claims: Sequence[Claim] | None = None,
     model: Model | None = None,
+    index: Index | None = None,
+    draft_frames: Sequence[Frame] | None = None,
 ) -> GateReport:
     """Check each figure of ``draft`` against ``sources``: supported, contradicted, unsupported.
 
     Each figure is aligned with the sources' statements most like its own and judged by
     `checker.verdict.judge` with the learned scorer (``model``, the shipped one by default).
     ``draft_claims`` and ``source_claims``, when given, are the documents' claims already
-    extracted.
+    extracted; ``index``, when given, holds the sources' claims already indexed (``sources``
+    then only name them in the report), and ``draft_frames`` are the draft claims' frames.
     """
     from checker.align import Index, block_key, frames
     from checker.compare import clear_bounds
     from checker.verdict import judge
 
     settings = settings or Settings()
-    index = Index(settings)
-    for i, doc in enumerate(sources):
-        index.add_document(source_claims[i] if source_claims is not None else claims_of(doc))
+    if index is None:
+        index = Index(settings)
+        for i, doc in enumerate(sources):
+            index.add_document(source_claims[i] if source_claims is not None else claims_of(doc))
     claims = list(draft_claims) if draft_claims is not None else claims_of(draft)
-    frame_of = {id(c): f for c, f in zip(claims, frames(claims), strict=True)}
+    shapes = draft_frames if draft_frames is not None else frames(claims)
+    frame_of = {id(c): f for c, f in zip(claims, shapes, strict=True)}
     left = suppress.apply(draft, claims, ignore)
     # A figure's siblings: the other figures of its block in its sentence, the few nearest it
     # (a sentence of hundreds of figures costs no more per figure than one of ten).

@@ -263,26 +263,27 @@ def check_article(
     for c, f in zip(claims, shapes, strict=True):
         groups[id(c)] = group = pool.statements(c, f, settings, model)
         revised.add(group, article)
-    current: dict[str, tuple[Article, list[Claim]]] = {}
+    # The gate weighs each source's latest statements: the pool's index, the revised left out.
+    pool.index.hide({n for n, s in enumerate(pool.stored) if s.id in revised.later})
+    current: dict[str, Article] = {}
     for s in found:
         if s.id not in revised.later:
-            current.setdefault(s.claim.source, (s.article, []))[1].append(s.claim)
+            current.setdefault(s.claim.source, s.article)
     names = list(current)
     report = gate(
         doc,
-        [
-            Document(id=n, path=current[n][0].path, text="", prose="", encoding="utf-8")
-            for n in names
-        ],
+        [Document(id=n, path=current[n].path, text="", prose="", encoding="utf-8") for n in names],
         settings=settings,
         ignore=ignore,
         fail_on=fail_on,
-        source_claims=[current[n][1] for n in names],
         model=model,
         draft_claims=claims,
+        index=pool.index,
+        draft_frames=shapes,
     )
     cited = {(s.claim.source, s.claim.start, s.claim.text): s.id for s in found}
     frame_of = {id(c): f for c, f in zip(claims, shapes, strict=True)}
+    frame_of.update((id(c), f) for c, f in zip(pool.index.claims, pool.index.frames, strict=True))
     corroborated = _corroboration(report.findings, pool.index, frame_of, claims)
     explained = [
         _explain(corroborated(f), revised, cited, groups.get(id(f.claim), []))
@@ -291,7 +292,7 @@ def check_article(
     return LedgerReport(
         gate=dataclasses.replace(report, findings=tuple(f for f, _, _ in explained)),
         article=article,
-        sources=tuple(current[n][0] for n in names),
+        sources=tuple(current[n] for n in names),
         history=tuple(h for _, h, _ in explained),
         superseded=tuple(s for _, _, s in explained),
         candidates=looked_at,
@@ -355,7 +356,8 @@ def _corroboration(
         own = frame_of[id(f.claim)].sentence
         rest = [c for c in by_sentence[f.claim.sentence] if c is not f.claim and _telling(c)]
         if any(
-            index.similarity(own, frames([e])[0].sentence) > STRONG and _restates(rest, e, read)
+            index.similarity(own, _frame(e, frame_of).sentence) > STRONG
+            and _restates(rest, e, read)
             for e in f.evidence
         ):
             return f
@@ -367,6 +369,12 @@ def _corroboration(
         return dataclasses.replace(f, status="unsupported", message=f"{said}; {why}")
 
     return judged
+
+
+def _frame(claim: Claim, frame_of: dict[int, Frame]) -> Frame:
+    """A claim's frame as the index read it (or read now, for one it does not hold)."""
+    found = frame_of.get(id(claim))
+    return found if found is not None else frames([claim])[0]
 
 
 def _explain(
