@@ -105,3 +105,37 @@ def test_a_sum_is_of_figures_told_together_not_of_any_two() -> None:
     together = doc("t.txt", "Its jets flew 2,700 strikes in Syria and 5,100 strikes in Iraq.")
     summed = gate(doc("d.txt", "Its jets flew 7,800 strikes in Syria and Iraq."), [together])
     assert summed.findings[0].status == "unsupported" and "sum" in summed.findings[0].message
+
+
+def test_an_index_narrowed_by_hide_is_one_built_without_the_hidden_claims() -> None:
+    """The ledger indexes every retrieved statement once, then hides the revised ones from the
+    gate: what the index proposes, and how alike it finds sentences, is then as if built
+    without them."""
+    from checker.align import Index, frames
+
+    texts = {
+        "one.txt": "The ferry carried 212 passengers and 14 crew when it sank off Ostra.",
+        "two.txt": "Rescuers found 190 survivors of the ferry that sank off Ostra.",
+        "three.txt": "By Tuesday 204 passengers were accounted for, the coast guard said.",
+    }
+    found = {name: extract(text, source=name) for name, text in texts.items()}
+    full, without = Index(), Index()
+    hidden: set[int] = set()
+    for claims in found.values():
+        ids = full.add_document(claims)
+        kept = [c for c in claims if c.text not in ("190", "204")]
+        hidden |= {i for i, c in zip(ids, claims, strict=True) if c not in kept}
+        without.add_document(kept)
+    full.hide(hidden)
+    (draft,) = extract("The ferry had 212 passengers aboard when it sank.", source="draft.txt")
+    (frame,) = frames([draft])
+
+    def proposed(index: Index) -> list[tuple[str, str, float]]:
+        return [
+            (index.claims[c.item].source, index.claims[c.item].text, round(c.similarity, 9))
+            for c in index.candidates(draft, frame)
+        ]
+
+    assert proposed(full) == proposed(without)
+    assert {text for _, text, _ in proposed(full)} == {"212", "14"}
+    assert full.idf2("ferry") == without.idf2("ferry")
