@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from conftest import FIXTURES, load_bench
@@ -19,8 +21,12 @@ from checker.ledger.codec import LedgerError, decode, encode
 from checker.ledger.ingest import Metadata, article_of, front_matter
 from checker.ledger.keys import index_keys
 from checker.ledger.sqlite import SQLiteStore
+from checker.ledger.store import Article
+from checker.ledger.transfer import import_lines
+from checker.output import Sink
 from claims import Claim
 
+T = TypeVar("T")
 STORY = """---
 title: Ferry sinking
 date: {date}
@@ -505,6 +511,57 @@ def test_an_export_imports_into_the_same_ledger(wire: Path) -> None:
     # Imported again: every article is there already.
     code, out, _ = run("ledger", "--ledger", copy, "import", str(wire / "l.jsonl"))
     assert code == 0 and "4 unchanged" in out
+
+
+def _counted(rows: Iterable[T], seen: list[int]) -> Iterator[T]:
+    """``rows``, counting in ``seen[0]`` how many were taken."""
+    for row in rows:
+        seen[0] += 1
+        yield row
+
+
+def test_export_and_import_stream_an_article_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Export writes its first lines before it has read the last article (the ledger is never
+    in memory whole), and import stores each article before it reads the next line."""
+    ledger = tmp_path / "l.sqlite"
+    with SQLiteStore(ledger) as store, store.batch():
+        for n in range(300):
+            doc = read_document(story(tmp_path, f"s{n}.md", "2015-11-14", "Star", str(100 + n)))
+            store.put(article_of(doc, Metadata(), []), claims_of(doc))
+    read, read_when_written = [0], []
+    records, write = SQLiteStore.records, Sink.write
+
+    def counted_records(self: SQLiteStore) -> Iterator[tuple[Article, list[Claim]]]:
+        return _counted(records(self), read)
+
+    def noted_write(self: Sink, text: str) -> None:
+        read_when_written.append(read[0])
+        write(self, text)
+
+    monkeypatch.setattr(SQLiteStore, "records", counted_records)
+    monkeypatch.setattr(Sink, "write", noted_write)
+    code, out, _ = run("ledger", "--ledger", str(ledger), "export")
+    assert code == 0 and len(out.splitlines()) == read[0] == 300
+    assert len(read_when_written) > 1 and read_when_written[0] < 300
+    monkeypatch.undo()
+
+    lines, read_when_put = [0], []
+    with SQLiteStore(tmp_path / "copy.sqlite") as copy:
+        put = copy.put
+
+        def noted_put(article: Article, claims: Sequence[Claim]) -> str:
+            read_when_put.append(lines[0])
+            return put(article, claims)
+
+        monkeypatch.setattr(copy, "put", noted_put)
+        exported = _counted(out.splitlines(keepends=True), lines)
+        assert import_lines(copy, exported, "l.jsonl")["added"] == 300
+        assert read_when_put == list(range(1, 301))
+        imported = list(copy.records())
+    with SQLiteStore(ledger) as store:
+        assert imported == list(store.records())
 
 
 @pytest.mark.parametrize(

@@ -433,6 +433,27 @@ class SQLiteStore:
         for row in self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id"):
             yield _article(row)[0]
 
+    def records(self) -> Iterator[tuple[Article, list[Claim]]]:
+        """Every article with its claims, in the order they were stored, read row by row from
+        two cursors walked side by side (one article's claims in memory at a time)."""
+        claims = self._db.cursor().execute(
+            f"SELECT c.article_id, {_CLAIM_COLUMNS}, c.rest, s.text FROM claims c "
+            "JOIN sentences s ON s.article_id = c.article_id AND s.n = c.sentence "
+            "ORDER BY c.article_id, c.id"
+        )
+        row = next(claims, None)
+        for article_row in self._db.cursor().execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id"
+        ):
+            article, topic = _article(article_row)
+            found: list[Claim] = []
+            while row is not None and row[0] <= article_row[0]:
+                if row[0] == article_row[0]:
+                    _, *columns, rest, sentence = row
+                    found.append(decode(columns, rest, sentence, article.doc_id, topic))
+                row = next(claims, None)
+            yield article, found
+
     def claims_of(self, path: str) -> list[Claim]:
         row = self._db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
         if row is None:

@@ -31,12 +31,10 @@ def article_data(a: Article) -> dict[str, Any]:
 
 
 def export_lines(store: Store) -> Iterator[str]:
-    """One JSON object a line per stored article, its record and its claims, as they are read."""
-    for article in store.articles():
-        item = {
-            "article": article_data(article),
-            "claims": [c.to_dict() for c in store.claims_of(article.path)],
-        }
+    """One JSON object a line per stored article, its record and its claims, each line made
+    as its article is read from the store (the store streams them: constant memory)."""
+    for article, claims in store.records():
+        item = {"article": article_data(article), "claims": [c.to_dict() for c in claims]}
         yield json.dumps(item, ensure_ascii=False) + "\n"
 
 
