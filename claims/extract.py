@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from claims.context import Sentences
-from claims.figure import _figures
+from claims.figure import _figures, in_document_currency
 from claims.frame import _claim, _frame, _link_restatements, _topic, _window, _with_co_stated
 from claims.model import Claim
 from claims.scan import noise_spans
@@ -66,7 +66,7 @@ def _extract_part(
 ) -> list[Claim]:
     """The claims of one part of a text; positions are shifted by ``base`` and ``line_base``."""
     noise = noise_spans(text)
-    figures = list(_figures(text, noise))
+    figures = in_document_currency(list(_figures(text, noise)))
     if not figures:
         return []
     sentences = Sentences.of(text)

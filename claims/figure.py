@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from claims import measures
+from claims.context import STOPWORDS
 from claims.dates import DATE_RE, parse_date
 from claims.numbers import (
     DENOMINATORS,
@@ -19,6 +22,8 @@ from claims.numbers import (
     SCALE_SUFFIXES,
     SCALES,
     SCALES_AFTER_DIGITS,
+    SCORE_AFTER,
+    SCORE_BEFORE,
     VAGUE,
     VERBAL_MULTIPLIERS,
     parse_digits,
@@ -44,7 +49,9 @@ from claims.units import (
     CURRENCY_WORDS,
     GLUED,
     PERCENTAGE_POINTS,
+    SUBUNIT_OF,
     SUBUNITS,
+    TEMPERATURE_CHANGE_AFTER,
     Unit,
     lookup,
 )
@@ -62,6 +69,32 @@ _RANGE_AFTER = regex.compile(
     r"(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
     r"(?:(?P<hscale>bn|mn|m|k)\b|\s++(?P<hscale>million|billion|thousand|trillion|bn|mn)\b)?+"
     r"(?![\w.,][0-9])"
+)
+# Digit groups split by a space after the comma, as tokenised text writes them ("£100, 000").
+_SPLIT_GROUPS = regex.compile(r"(?:, [0-9]{3})++(?![0-9])")
+# A scale set apart from its figure, as tokenised text writes money ("£ 50 m", "$ 3 bn").
+_SPACED_MONEY_SCALE = regex.compile(
+    r"^[ \u00a0](?P<scale>" + "|".join(k for k in SCALE_SUFFIXES if k.islower()) + r")(?![\w-])"
+)
+# "m" set apart from a bare figure, before a singular noun, is the metre's symbol ("a 46 m
+# well", "the 5,000 m final"); glued, it is millions ("a 3.5m fine"), and before a plural noun
+# it is millions as tokenised text writes them ("30 m people").
+_METRES_AFTER = regex.compile(r"[ \u00a0]m[ \u00a0](?P<noun>[a-z]{2,})\b(?!['’])")
+_METRE = lookup("metre")
+SCORE_BASE = 1000
+_SCORE_TAIL = regex.compile(r"[ \t]?+[-–][ \t]?+(?P<other>[0-9]{1,2})(?![0-9]|[.,][0-9])")
+_SCORE_LIST = regex.compile(r"[,;]?+[ \t]++[0-9]{1,2}[ \t]?+[-–][ \t]?+[0-9]{1,2}\b")
+_SCORE_LIST_BEFORE = regex.compile(r"\b[0-9]{1,2}[ \t]?+[-–][ \t]?+[0-9]{1,2}[,;]?+[ \t]++$")
+_SCORE_BEFORE = regex.compile(
+    r"(?i)\b(?:" + "|".join(SCORE_BEFORE) + r")\s++(?:[a-z]++\s++){0,3}?$"
+)
+_SCORE_AFTER = regex.compile(r"(?i)[ \u00a0-]++(?:" + "|".join(SCORE_AFTER) + r")\b")
+_SUBUNIT_ALONE = regex.compile(r"(?i)[ \u00a0]++(?P<word>" + word_trie(list(SUBUNIT_OF)) + r")\b")
+# The currency of a hundredth that names none, until its document says which: see
+# `in_document_currency`.
+DOCUMENT_CURRENCY = "¤"
+_TEMPERATURE_CHANGE = regex.compile(
+    r"(?i)[ \u00a0]++(?:" + "|".join(TEMPERATURE_CHANGE_AFTER) + r")\b"
 )
 _BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
 _SCALE_AFTER = regex.compile(
@@ -151,6 +184,9 @@ _PARENTHESIS_BETWEEN = regex.compile(
 )
 _PARENTHETICAL = regex.compile(r"^\s*+\([^()\n]{0,60}+\)")
 _AGED_BEFORE = regex.compile(r"(?i)\baged\s+$")
+# A name's age in apposition, as the news writes it: "Chappell, 41, said".
+_NAME_COMMA_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}+,[ \u00a0]$")
+_COMMA_AFTER = regex.compile(r",[ \u00a0]")
 _YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
 
@@ -192,6 +228,21 @@ def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
             continue
         taken_until = fig.end
         yield fig
+
+
+def in_document_currency(figures: list[_Figure]) -> list[_Figure]:
+    """Hundredths that name no currency ("22 cents") in the currency their text states most
+    (of those it states as whole units), else in US dollars."""
+    if not any(f.currency == DOCUMENT_CURRENCY for f in figures):
+        return figures
+    stated = Counter(
+        f.currency for f in figures if f.currency not in (None, DOCUMENT_CURRENCY, "GBP")
+    )
+    currency = stated.most_common(1)[0][0] if stated else "USD"
+    return [
+        dataclasses.replace(f, currency=currency) if f.currency == DOCUMENT_CURRENCY else f
+        for f in figures
+    ]
 
 
 def _date(m: regex.Match[str]) -> _Figure | None:
@@ -254,6 +305,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     if hit.reading is not None and hit.reading.ordinal:  # "twenty-first", "two hundredth"
         value = hit.reading.value
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if (score := _score(text, hit, before)) is not None:
+        return score if isinstance(score, _Figure) else None  # a set list: no figure
     suffix = ""
     read = _read_value(text, hit)
     if read is None:
@@ -284,12 +337,23 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
         start -= len(cm.group())
         before = text[max(0, start - 48) : start]
+    if not glued_text and (joined := _split_groups(text, end, m.group("digits"), cm)):
+        value, precision, end = joined
+    if currency is None and not suffix and (spaced_m := _spaced_m(text, hit)):
+        if spaced_m[0]:
+            glued, glued_text, scale, end = _METRE, "m", 1.0, spaced_m[1] - 1
+        else:
+            scale, end = SCALE_SUFFIXES["m"], spaced_m[1]
     if glued_text in _MONEY_SUFFIXES and currency is None:
         return None  # "€10M" is ten million euros; "Form 3B" is no three billion
     qualifier = "exact"
     high: float | None = None
     after = text[end : end + 64]
     s = _SCALE_AFTER.match(after)
+    if currency and scale == 1.0 and not s and (spaced := _SPACED_MONEY_SCALE.match(after)):
+        scale = SCALE_SUFFIXES[spaced.group("scale")]
+        end += spaced.end()
+        after = text[end : end + 64]
     if s and scale == 1.0 and m.group("digits"):
         scale = SCALES_AFTER_DIGITS[s.group("scale").lower()]
         if s.group("part"):  # "3 million and a half"
@@ -339,6 +403,10 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     elif currency is None and (cw := _unit_after(text, end, currencies=True)):
         currency = cw.currency
         end = cw.end
+    elif currency is None and scale == 1.0 and (sub := _SUBUNIT_ALONE.match(text, end)):
+        word = sub.group("word").lower()
+        currency = SUBUNIT_OF[word] or DOCUMENT_CURRENCY  # "22 cents a share"
+        value, precision, end = value * SUBUNITS[word], precision * SUBUNITS[word], sub.end()
     elif currency is None and glued is not None:
         unit = glued  # "98km", "5kg", "40°C"
         end += len(glued_text)
@@ -347,8 +415,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         aged = bool(u.old)
         hyphen_noun = u.noun
         end = u.old or u.end
-    elif currency is None and _AGED_BEFORE.search(before):
-        unit, aged = lookup("years"), True  # "aged 45"
+    elif currency is None and (_AGED_BEFORE.search(before) or _apposed_age(text, end, before, m)):
+        unit, aged = lookup("years"), True  # "aged 45", "Chappell, 41, said"
     if unit is not None and high is None and scale == 1.0 and not aged:
         smallest: Unit | None = unit
         while smallest is not None and (compound := _compound(text, end, smallest)):
@@ -402,6 +470,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         end += ha.end()
     factor = unit.factor if unit else 1.0
     offset = unit.offset if unit else 0.0
+    if offset and _TEMPERATURE_CHANGE.match(text, end, end + 16):
+        offset = 0.0  # "7C above normal" is a difference of seven degrees
     return _Figure(
         start,
         end,
@@ -605,6 +675,62 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
     return hit.reading.value, 0.01 if hit.reading.fraction else 0.5, ""
 
 
+def _score(text: str, hit: _Hit, before: str) -> _Figure | bool | None:
+    """A match's score ("won 4-1", "a 2-2 draw"), whoever is named first: its value is the
+    higher side's goals times 1,000 plus the lower side's, so only the same score agrees. A
+    list of set scores ("won 6-4, 7-6") is False: no figure; None where it is no score."""
+    digits = hit.m.group("digits")
+    if not digits or not digits.isdigit() or len(digits) > 2 or hit.m.group("suffix"):
+        return None
+    tail = _SCORE_TAIL.match(text, hit.end, hit.end + 8)
+    if tail is None:
+        return None
+    if _SCORE_LIST.match(text, tail.end()) or _SCORE_LIST_BEFORE.search(before):
+        return False
+    if not (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, tail.end())):
+        return None
+    a, b = int(digits), int(tail.group("other"))
+    value = float(max(a, b) * SCORE_BASE + min(a, b))
+    return _Figure(
+        hit.m.start(), tail.end(), value, "score", "exact", None, None, None, 0.0, None, ""
+    )
+
+
+def _spaced_m(text: str, hit: _Hit) -> tuple[bool, int] | None:
+    """An "m" set apart from a figure's digits before a noun: the metre's symbol before a
+    singular noun ("a 46 m well"), or millions as tokenised text writes them before a plural or
+    a currency ("30 m people", "5 m pounds"). Whether it is metres, and where the "m" ends."""
+    if not hit.m.group("digits"):
+        return None
+    after = _METRES_AFTER.match(text, hit.end, hit.end + 32)
+    if after is None or after.group("noun") in STOPWORDS:
+        return None
+    noun = after.group("noun")
+    counted = noun in measures.PEOPLE or measures.word_lemma(noun) != noun
+    money = _currency_named(noun, " ") or noun in CURRENCY_AFTER_SCALE
+    if noun in SCALES_AFTER_DIGITS:
+        return None
+    return not (counted or money), after.start() + 2
+
+
+def _split_groups(
+    text: str, end: int, digits: str | None, currency: regex.Match[str] | None
+) -> tuple[float, float, int] | None:
+    """A whole number whose digit groups tokenised text split ("£100, 000", "$ 143, 500"):
+    its value, precision and end. Only groups of zeros, or after a currency spaced from its
+    figure, are joined: "In 2019, 300 people" stays two figures."""
+    if not digits or not digits.isdigit() or len(digits) > 3:
+        return None
+    g = _SPLIT_GROUPS.match(text, end, end + 4 * MAX_DIGITS)
+    if g is None:
+        return None
+    groups = g.group()[2:].split(", ")
+    if not (set("".join(groups)) == {"0"} or (currency and currency.group()[-1:].isspace())):
+        return None
+    value, precision = parse_digits(digits + "," + ",".join(groups))
+    return value, precision, g.end()
+
+
 def _power(digits: str, exp: str) -> float | None:
     """ "12.32e+14", "1.3x10^6", "2.48×10−5", "1.1^23": scientific notation or a power. A bare
     "2e5" is more often a code than a figure: a mantissa without a point needs a signed
@@ -625,6 +751,18 @@ def _power(digits: str, exp: str) -> float | None:
         return float(mantissa**power)
     except OverflowError:
         return None
+
+
+def _apposed_age(text: str, end: int, before: str, m: regex.Match[str]) -> bool:
+    """A whole number from 1 to 119 set off by commas after a name: "Chappell, 41, said"."""
+    digits = m.group("digits")
+    return bool(
+        digits
+        and digits.isdigit()
+        and 0 < int(digits) < 120
+        and _COMMA_AFTER.match(text, end)
+        and _NAME_COMMA_BEFORE.search(before)
+    )
 
 
 def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:

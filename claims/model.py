@@ -15,6 +15,7 @@ KINDS = (
     "duration",
     "ordinal",
     "ratio",
+    "score",
     "other",
 )
 

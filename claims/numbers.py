@@ -27,6 +27,8 @@ MULTIPLIERS: dict[str, float] = _DATA["multipliers"]
 VERBAL_MULTIPLIERS = frozenset(_DATA["verbal_multipliers"]["words"])
 VAGUE: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in _DATA["vague"].items()}
 SIGNS: dict[str, int] = _DATA["signs"]
+SCORE_BEFORE: tuple[str, ...] = tuple(_DATA["scores"]["before"])
+SCORE_AFTER: tuple[str, ...] = tuple(_DATA["scores"]["after"])
 _NOT_AFTER_TENS = frozenset(_DATA["compound_ordinals"]["not_after_tens"])
 
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)

@@ -93,7 +93,8 @@ _IDENTIFIER_HEADS = word_trie(
     [
         *"""Article Section Chapter Room Flight No. Number Route Highway Tier Level Category
         Phase Stage Grade Class Type Model Version Gate Terminal Platform Boeing Airbus Windows
-        iPhone iOS Android Apollo Interstate FTSE S&P Nasdaq Dow Page Resolution Amendment
+        Flat Apartment Suite iPhone iOS Android Apollo Interstate FTSE S&P Nasdaq Dow Page
+        Resolution Amendment
         Proposition Formula Agenda Vision Bill Call Channel Studio""".split(),
         "World War",
     ]
@@ -107,8 +108,6 @@ _NOISE_PATTERNS = tuple(
         r"(?=[hHwW])(?i)\b(?:https?://|www\.)[^\s<>\"')\]]{1,2000}+",
         r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+",
         r"(?=[(0-9])(?<![\w-])\(?[0-9]{3}\)?[-.\s][0-9]{3}[-.][0-9]{4}(?![\w-])",
-        r"(?=[0-9])(?<=(?i:\b(?:won|lost|drew|beat|defeated|score[sd]?|victory|defeat|draw|win)"
-        r"\s++(?:[a-z]++\s++){0,3}?))[0-9]{1,3}[-–][0-9]{1,3}\b",
         r"\b[0-9]{1,4}\s+(?:[A-Z][a-z]+\s+)?(?:Street|Avenue|Road|Lane|Boulevard|Square)\b",
         r"(?<![\w+])\+[0-9]{1,3}(?:[ .-]?[0-9]{2,4}){2,5}(?![\w])",
         r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[ap]\.?m\.?)?+",

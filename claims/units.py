@@ -48,6 +48,7 @@ for _spelling, _name in _RULES["news"].items():
     _target = SYMBOLS if any(c.isupper() for c in _spelling) or len(_spelling) <= 3 else NAMES
     _target[_spelling if _target is SYMBOLS else _spelling.lower()] = BY_NAME[_name]
 GLUED = frozenset(_RULES["glued"]["symbols"])
+TEMPERATURE_CHANGE_AFTER: tuple[str, ...] = tuple(_RULES["temperature"]["change_after"])
 ARTICLE_UNITS: tuple[str, ...] = tuple(_RULES["article"]["units"])
 # Spellings that end a compound measure only: "2 in" of "12 ft 2 in".
 COMPOUND_ENDS: dict[str, Unit] = {s: BY_NAME[n] for s, n in _RULES["compound"]["symbols"].items()}
@@ -66,6 +67,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 }
 CURRENCY_CODES = tuple(sorted(_GENERATED["currency"]))
 SUBUNITS: dict[str, float] = _NEWS_CURRENCY["subunits"]
+SUBUNIT_OF: dict[str, str] = _NEWS_CURRENCY["subunit_of"]
 CURRENCY_AFTER_SCALE: dict[str, str] = _NEWS_CURRENCY["after_scale"]
 CURRENCY_WORDS: dict[str, str] = {
     **{plural: code for code, (plural, _) in _GENERATED["currency"].items()},

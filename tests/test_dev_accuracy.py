@@ -17,13 +17,18 @@ pytestmark = [
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
     "summedits": {"caught": 179},
-    "aggrefact": {"flagged": 220, "caught": 18},
-    "newsroom": {"gate caught": 18, "check conflicts": 3, "check agreements": 8},
+    "aggrefact": {"flagged": 224, "caught": 24},
+    "newsroom": {
+        "gate caught": 18,
+        "gate hard caught": 3,
+        "check conflicts": 3,
+        "check agreements": 10,
+    },
     "ecbplus": {"agreements": 28, "conflicts": 1},
 }
 CEILINGS = {
     "summedits": {"false alarms": 2},
-    "aggrefact": {"false alarms": 4},
+    "aggrefact": {"false alarms": 1, "clean unsupported": 124},
     "newsroom": {"gate false alarms": 1, "check false alarms": 0},
     "ecbplus": {"false alarms": 1},
 }

@@ -98,6 +98,37 @@ FORMS = [
     ("capacity would triple", "triple", "ratio", 3, 3, 3, None, "exact"),
     ("As we learned in 1941, war", "1941", "year", 1941, 1941, 1941, None, "exact"),
     ("hundreds more injured", "hundreds", "count", 200, 200, 999, None, "range"),
+    # tokenised text: digit groups and scales set apart by spaces
+    ("they spent £ 20 m on ads", "£ 20 m", "money", 2e7, 2e7, 2e7, "GBP", "exact"),
+    (
+        "spent more than £300, 000 on ads",
+        "more than £300, 000",
+        "money",
+        3e5,
+        3e5,
+        None,
+        "GBP",
+        "more_than",
+    ),
+    (
+        "a bill of $ 212, 400 was paid",
+        "$ 212, 400",
+        "money",
+        212400,
+        212400,
+        212400,
+        "USD",
+        "exact",
+    ),
+    ("a 32 m shaft was sunk", "32 m", "quantity", 0.032, 0.032, 0.032, "km", "exact"),
+    ("a 3.5m cut", "3.5m", "count", 3.5e6, 3.5e6, 3.5e6, None, "exact"),
+    ("about 12 m voters", "about 12 m", "count", 12e6, 10.8e6, 13.2e6, None, "about"),
+    ("a payout of 31 cents a share", "31 cents", "money", 0.31, 0.31, 0.31, "USD", "exact"),
+    ("a coin of 20 pence", "20 pence", "money", 0.2, 0.2, 0.2, "GBP", "exact"),
+    ("it reached 38.5C at noon", "38.5C", "quantity", 38.5, 38.5, 38.5, "degC", "exact"),
+    ("a low of 41F overnight", "41F", "quantity", 5, 5, 5, "degC", "exact"),
+    ("a rise 9F above the norm", "9F", "quantity", 5, 5, 5, "degC", "exact"),
+    ("Marlow, 52, was arrested", "52", "duration", 18993, 18993, 18993, "day", "exact"),
 ]
 
 
@@ -149,6 +180,7 @@ NOT_CLAIMS = [
     "the second said",  # no determiner-noun ordinal: a pronoun
     "its Tier 1 capital",
     "a Category 5 storm",
+    "she lives in Flat 4F now",
 ]
 
 
@@ -215,6 +247,31 @@ def test_scope_and_frame_tell_two_strike_counts_apart() -> None:
     syria, iraq = one(text, "2,700"), one(text, "5,100")
     assert syria.scope == ("syria",)
     assert iraq.scope == ("iraq",)
+
+
+def test_split_digit_groups_join_only_where_the_text_is_tokenised() -> None:
+    assert [c.text for c in extract("By 2019, 300 staff had left.")] == ["2019", "300"]
+    assert [c.value for c in extract("It hired 2, 000 staff.")] == [2000]
+
+
+def test_a_temperature_reading_is_no_temperature_change() -> None:
+    change, reading = extract("It was 9F above the norm, at 41F.")
+    assert change.value == pytest.approx(5) and reading.value == pytest.approx(5)
+    assert [c.value for c in extract("It was 9F at dawn.")] == [pytest.approx(-12.78, abs=0.01)]
+
+
+def test_an_age_needs_a_name_and_commas_on_both_sides() -> None:
+    assert extract("Marlow, 52, was arrested")[0].measure == "age"
+    assert extract("In Marlow, 52 were arrested")[0].kind == "count"
+
+
+def test_a_match_score_is_one_figure_whoever_is_named_first() -> None:
+    won, drew, lost = extract("Leeds won 3-1 on Sunday after a 2 - 2 draw, then lost 1-3.")
+    assert (won.kind, won.text, drew.text) == ("score", "3-1", "2 - 2")
+    assert won.value == lost.value != drew.value
+    # no score: a dash between two numbers with no word of a match near it, a set list
+    assert [c.kind for c in extract("Children aged 5-11 joined.")] == ["duration"]
+    assert extract("She won 6-4, 7-6 in the final.") == []
 
 
 def test_empty_and_figureless_text() -> None:
