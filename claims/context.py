@@ -73,6 +73,7 @@ _NOT_NAMES = frozenset(
     september october november december jan feb mar apr jun jul aug sept sep oct nov dec photo
     ap reuters afp file related trending more by""".split()
 )
+_NAME_FORM_VALUES = frozenset(NAME_FORMS.values())
 _NAME_RE = regex.compile(r"(?<![\w'’])[A-Z][\w'’.-]{0,30}+(?:\s[A-Z][\w'’.-]{0,30}+){0,3}")
 
 
@@ -121,23 +122,21 @@ def normalise_name(name: str) -> str:
 
 def names_in(text: str) -> list[str]:
     """Proper names in a stretch of text, normalised ("Russian" -> "russia")."""
-    found: list[str] = []
-    for m in _NAME_RE.finditer(text):
-        words = m.group().split()
-        while words and words[0].lower().rstrip(".") in _NOT_NAMES:
-            words.pop(0)
-        if not words:
-            continue
-        if len(words) == 1 and words[0].lower() in STOPWORDS:
-            continue
-        phrase = " ".join(words)
-        norm = normalise_name(phrase)
-        if norm in NAME_FORMS.values() or len(words) == 1:
-            found.append(norm)
-        else:
-            found.append(norm)
-            found.extend(normalise_name(w) for w in words if w.lower() not in _NOT_NAMES)
-    return found
+    return [name for phrase in _NAME_RE.findall(text) for name in _names_of(phrase)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_of(phrase: str) -> tuple[str, ...]:
+    """The names one capitalised phrase stands for (the same phrase recurs: read once)."""
+    words = phrase.split()
+    while words and words[0].lower().rstrip(".") in _NOT_NAMES:
+        words.pop(0)
+    if not words or (len(words) == 1 and words[0].lower() in STOPWORDS):
+        return ()
+    norm = normalise_name(" ".join(words))
+    if norm in _NAME_FORM_VALUES or len(words) == 1:
+        return (norm,)
+    return (norm, *(normalise_name(w) for w in words if w.lower() not in _NOT_NAMES))
 
 
 def content_words(text: str) -> list[str]:

@@ -30,6 +30,11 @@ DATE_RE = regex.compile(
     rf"|(?P<year>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-2][0-9]|3[01])"
     rf")(?!\w)"
 )
+# Every date has a run of digits start within DATE_LEAD characters of its own start ("September
+# 16"), and the pattern reads at most 24 characters from its start: it is searched for only
+# around runs of digits (``claims.scan.near_digits``), up to DATE_REACH past each.
+DATE_LEAD = 10
+DATE_REACH = 32
 
 
 _NOT_DIGIT = regex.compile(r"\D")

@@ -10,7 +10,7 @@ from claims.context import Sentences
 from claims.figure import _figures, in_document_currency
 from claims.frame import _claim, _frame, _link_restatements, _topic, _window, _with_co_stated
 from claims.model import Claim
-from claims.scan import noise_spans
+from claims.scan import digit_runs, noise_spans
 
 
 class _Lines:
@@ -65,8 +65,8 @@ def _extract_part(
     text: str, source: str, base: int, line_base: int, topic: tuple[str, ...]
 ) -> list[Claim]:
     """The claims of one part of a text; positions are shifted by ``base`` and ``line_base``."""
-    noise = noise_spans(text)
-    figures = in_document_currency(list(_figures(text, noise)))
+    runs = digit_runs(text)
+    figures = in_document_currency(list(_figures(text, noise_spans(text, runs), runs)))
     if not figures:
         return []
     sentences = Sentences.of(text)

@@ -12,7 +12,7 @@ import regex
 
 from claims import measures
 from claims.context import STOPWORDS
-from claims.dates import DATE_RE, parse_date
+from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, parse_date
 from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
@@ -40,6 +40,7 @@ from claims.scan import (
     _Hit,
     _in_noise,
     _numbers,
+    near_digits,
 )
 from claims.units import (
     COMPOUND_ENDS,
@@ -208,12 +209,13 @@ class _Figure:
     measure: str
 
 
-def _figures(text: str, noise: list[tuple[int, int]]) -> Iterator[_Figure]:
+def _figures(text: str, noise: list[tuple[int, int]], runs: list[int]) -> Iterator[_Figure]:
+    """The figures of ``text``, its spans of ``noise`` skipped; ``runs``: its ``digit_runs``."""
     taken_until = 0
     noise_starts = [s for s, _ in noise]
+    dates = near_digits(DATE_RE, text, runs, DATE_LEAD, DATE_REACH)
     candidates: list[tuple[int, int, regex.Match[str] | _Hit]] = sorted(
-        [(m.start(), 0, m) for m in DATE_RE.finditer(text)]
-        + [(h.m.start(), 1, h) for h in _numbers(text)],
+        [(m.start(), 0, m) for m in dates] + [(h.m.start(), 1, h) for h in _numbers(text, runs)],
         key=lambda c: (c[0], c[1]),
     )
     for start, _, m in candidates:

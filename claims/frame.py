@@ -27,14 +27,42 @@ _TOPIC_TEXT = 20_000  # names in the opening of a long text say what it is about
 def _topic(text: str) -> tuple[str, ...]:
     """The names a text mentions most: what the whole article is about."""
     opening = text[:_TOPIC_TEXT]
-    # A capitalised word also written in lower case ("About", "Flash") opens a sentence.
-    lower = set(_LOWER_WORD.findall(opening))
     counts: dict[str, int] = {}
     for name in names_in(opening):
-        if name not in lower:
-            counts[name] = counts.get(name, 0) + 1
-    ranked = sorted(counts, key=lambda n: (-counts[n], n))
-    return tuple(ranked[:_TOPIC_SIZE])
+        counts[name] = counts.get(name, 0) + 1
+    topic: list[str] = []
+    lower: set[str] | None = None  # every lower-case word, read only when a hyphen needs it
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        # A capitalised word also written in lower case ("About", "Flash") opens a sentence.
+        written = _written_in_lower(opening, name)
+        if written is None:
+            lower = set(_LOWER_WORD.findall(opening)) if lower is None else lower
+            written = name in lower
+        if not written:
+            topic.append(name)
+            if len(topic) == _TOPIC_SIZE:
+                break
+    return tuple(topic)
+
+
+_LOWER_SHAPE = regex.compile(r"[a-z][a-z-]{2,30}")
+
+
+def _written_in_lower(opening: str, name: str) -> bool | None:
+    """Whether ``_LOWER_WORD`` finds ``name`` in ``opening``, read where the name stands rather
+    than from every word of the text; None when a hyphen leaves it to a scan of them all."""
+    if not _LOWER_SHAPE.fullmatch(name):
+        return False  # no lower-case word has its shape
+    at = opening.find(name)
+    while at >= 0:
+        if at and opening[at - 1] == "-":
+            return None  # a word before it may run on over the hyphen
+        # No word holds the character before ``at``: a scan tries a word there.
+        m = _LOWER_WORD.match(opening, at)
+        if m and m.end() == at + len(name):
+            return True
+        at = opening.find(name, at + 1)
+    return False
 
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
