@@ -49,16 +49,31 @@ def lemma(word: str) -> str:
     return word if len(word) < 4 else word_lemma(word)
 
 
+def _content_lemma(word: str) -> str:
+    """The lemma of a word as written, or "" for a stop word (or a letter)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return "" if len(w) < 2 or w in STOPWORDS else lemma(w)
+
+
+_LEMMAS: dict[str, str] = {}  # words as written -> _content_lemma (each word read once)
+_LEMMAS_KEPT = 200_000
+
+
 def content_lemmas(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lemma) of the content words of ``text``: no stop words, no number words."""
     out = []
+    known = _LEMMAS
     for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 2 or w in STOPWORDS:
-            continue
-        out.append((m.start(), m.end(), lemma(w)))
+        w = m.group()
+        found = known.get(w)
+        if found is None:
+            if len(known) > _LEMMAS_KEPT:
+                known.clear()
+            found = known[w] = _content_lemma(w)
+        if found:
+            out.append((m.start(), m.end(), found))
     return out
 
 

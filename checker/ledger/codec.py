@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -98,17 +99,19 @@ def _default(name: str) -> Any:
 _DEFAULTS = {name: _default(name) for name in _REST}
 
 
+_COLUMN_VALUES = operator.attrgetter(*(name for _, name in _COLUMN_FIELDS))
+_REST_VALUES = operator.attrgetter(*_DEFAULTS)
+_REST_DEFAULTS = tuple(_DEFAULTS.items())
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once, not per claim
+
+
 def encode(claim: Claim, topic: tuple[str, ...]) -> tuple[tuple[Any, ...], str]:
     """The column values and the JSON rest of a claim; ``topic`` is its article's, stored once."""
-    columns = tuple(getattr(claim, name) for _, name in _COLUMN_FIELDS)
     rest: dict[str, Any] = {}
-    for name, default in _DEFAULTS.items():
-        value = getattr(claim, name)
-        if name == "topic" and value == topic:
-            continue
-        if value != default:
+    for (name, default), value in zip(_REST_DEFAULTS, _REST_VALUES(claim), strict=True):
+        if value != default and not (name == "topic" and value == topic):
             rest[name] = list(value) if isinstance(value, tuple) else value
-    return columns, json.dumps(rest, ensure_ascii=False, separators=(",", ":"))
+    return _COLUMN_VALUES(claim), _JSON.encode(rest)
 
 
 def decode(

@@ -133,7 +133,8 @@ class SQLiteStore:
         _refuse_foreign(self.path)
         if not create and not self.path.exists():
             raise LedgerError(f"{self.path}: no ledger here (add articles first)")
-        self._term_ids: dict[tuple[str, str, str], int] = {}
+        self._term_ids: dict[tuple[str, str], dict[str, int]] = {}  # block -> term -> id
+        self._terms_known = 0
         self._pending: list[tuple[int, int]] = []  # (term id, claim id) postings to write
         self._data_version = -1
         try:
@@ -243,15 +244,19 @@ class SQLiteStore:
 
     def _forget(self) -> None:
         # Term ids made in a transaction that was rolled back name nothing any more.
-        self._term_ids.clear()
+        self._forget_ids()
         self._pending = []
+
+    def _forget_ids(self) -> None:
+        self._term_ids.clear()
+        self._terms_known = 0
 
     def _began(self) -> None:
         """A write transaction began: term ids remembered stay good unless another connection
         has written since (it may have re-indexed)."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version:
-            self._term_ids.clear()
+            self._forget_ids()
             self._data_version = version
 
     def _insert(self, article: Article, claims: Sequence[Claim]) -> None:
@@ -299,25 +304,24 @@ class SQLiteStore:
         the index's order (each B-tree page is then visited once, not once per article), and
         each term's count changed once per batch.
         """
-        keyed: list[tuple[tuple[str, str, str], int]] = []
-        for claim_id, ((kind, unit), terms) in zip(ids, index_keys(claims), strict=True):
-            keyed.extend(((kind, unit, t), claim_id) for t in terms)
-        term_ids = self._ids({key for key, _ in keyed})
+        if self._terms_known > _TERM_IDS_KEPT:
+            self._forget_ids()
+        rows: list[tuple[int, int]] = []  # (term id, claim id)
+        for claim_id, (block, terms) in zip(ids, index_keys(claims), strict=True):
+            known = self._ids(block, terms)
+            rows.extend([(known[t], claim_id) for t in terms])
         if sign > 0:
-            self._pending.extend((term_ids[key], claim_id) for key, claim_id in keyed)
+            self._pending.extend(rows)
             if len(self._pending) > _PENDING_KEPT:  # a re-index of a whole ledger
                 self._flush()
             return
         self._flush()
-        counts = Counter(term_ids[key] for key, _ in keyed)
+        counts = Counter(t for t, _ in rows)
         db = self._db
         db.executemany(
             "UPDATE terms SET count = count - ? WHERE id = ?", ((n, t) for t, n in counts.items())
         )
-        db.executemany(
-            "DELETE FROM postings WHERE term_id = ? AND claim_id = ?",
-            ((term_ids[key], claim_id) for key, claim_id in keyed),
-        )
+        db.executemany("DELETE FROM postings WHERE term_id = ? AND claim_id = ?", rows)
 
     def _flush(self) -> None:
         """Write the postings added in this transaction, and their terms' counts."""
@@ -332,14 +336,18 @@ class SQLiteStore:
         )
         db.executemany("INSERT INTO postings (term_id, claim_id) VALUES (?, ?)", rows)
 
-    def _ids(self, keys: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], int]:
-        """The ids of these terms, made (with no claims yet) where they are new."""
-        if len(self._term_ids) > _TERM_IDS_KEPT:
-            self._term_ids.clear()
+    def _ids(self, block: tuple[str, str], terms: Sequence[str]) -> dict[str, int]:
+        """The ids of a block's terms, ``terms`` among them: made (with no claims yet) where
+        they are new."""
+        known = self._term_ids.get(block)
+        if known is None:
+            known = self._term_ids[block] = {}
         db = self._db
-        for key in keys:
-            if key in self._term_ids:
+        for term in terms:
+            if term in known:
                 continue
+            self._terms_known += 1
+            key = (*block, term)
             row = db.execute(
                 "SELECT id FROM terms WHERE kind = ? AND unit = ? AND term = ?", key
             ).fetchone()
@@ -348,8 +356,8 @@ class SQLiteStore:
                     "INSERT INTO terms (kind, unit, term, count) VALUES (?, ?, ?, 0)", key
                 )
                 row = (cur.lastrowid,)
-            self._term_ids[key] = row[0]
-        return {k: self._term_ids[k] for k in keys}
+            known[term] = row[0]
+        return known
 
     def _delete(self, path: str) -> bool:
         db = self._db
@@ -540,7 +548,7 @@ class _Transaction:
             db.execute("RELEASE article")
             # What the batch's earlier articles added stays, to be written at its commit.
             del store._pending[self._pending :]
-            store._term_ids.clear()  # ids made since the savepoint are gone
+            store._forget_ids()  # ids made since the savepoint are gone
             return
         if db.in_transaction:
             db.execute("ROLLBACK")
