@@ -97,6 +97,12 @@ DOCUMENT_CURRENCY = "¤"
 _TEMPERATURE_CHANGE = regex.compile(
     r"(?i)[ \u00a0]++(?:" + "|".join(TEMPERATURE_CHANGE_AFTER) + r")\b"
 )
+# A currency symbol of no letter after an amount ("100 €", "100元"), not before another one.
+_SYMBOL_AFTER = regex.compile(
+    r"[ \u00a0]?+(?P<symbol>"
+    + word_trie([s for s in CURRENCY_SYMBOLS if not regex.search(r"[A-Za-z]", s)])
+    + r")(?![\w$€£¥]|[ \u00a0]?+[0-9])"
+)
 _BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
 _SCALE_AFTER = regex.compile(
     r"(?i)^(?:[ \t]++|-)(?P<scale>"
@@ -409,6 +415,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         word = sub.group("word").lower()
         currency = SUBUNIT_OF[word] or DOCUMENT_CURRENCY  # "22 cents a share"
         value, precision, end = value * SUBUNITS[word], precision * SUBUNITS[word], sub.end()
+    elif currency is None and m.group("digits") and (cs := _SYMBOL_AFTER.match(text, end)):
+        currency, end = CURRENCY_SYMBOLS[cs.group("symbol")], cs.end()  # "100 €", "100元"
     elif currency is None and glued is not None:
         unit = glued  # "98km", "5kg", "40°C"
         end += len(glued_text)
@@ -441,6 +449,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             if (between := _BETWEEN_BEFORE.search(before)) is not None:
                 start -= len(before) - between.start()
                 before = text[max(0, start - 48) : start]
+    if cm and currency and (again := _currency_again(text, end, currency)):
+        end = again  # "$10 dollars", "£20 pounds": the currency said twice
     if m.group("one") and unit is None:
         return None
     if currency and scale == 1.0 and high is None and (cents := _subunit(text, end)):
@@ -539,6 +549,15 @@ _SCALED_CURRENCY = regex.compile(
     r"[ \t]++(?P<word>" + word_trie(list(CURRENCY_AFTER_SCALE)) + r")\b(?![ \t]++of\b)"
 )
 _SUBUNIT = regex.compile(r"[ \t]++(?P<word>" + word_trie(list(SUBUNITS)) + r")\b")
+
+
+def _currency_again(text: str, end: int, currency: str) -> int | None:
+    """Where the name of ``currency`` right after ``end`` ends ("dollars" of "$10 dollars")."""
+    named = _unit_after(text, end, currencies=True)
+    if named is not None and named.currency == currency:
+        return named.end
+    scaled = _currency_after_scale(text, end)
+    return scaled[1] if scaled is not None and scaled[0] == currency else None
 
 
 def _currency_after_scale(text: str, end: int) -> tuple[str, int] | None:

@@ -26,7 +26,7 @@ from claims.numbers import (
     read_tokens,
     word_trie,
 )
-from claims.units import ARTICLE_UNITS, GLUED
+from claims.units import ARTICLE_UNITS, CURRENCY_SYMBOLS, GLUED
 
 # Number words as a run of tokens on one line; ``read_tokens`` finds the number in it.
 _TOKEN = (
@@ -59,6 +59,8 @@ _ARTICLE_UNIT = "|".join(
     regex.escape(u).replace(r"\ ", r"[ \t]++") for u in sorted(ARTICLE_UNITS, key=len, reverse=True)
 )
 
+# Currency symbols that are letters of a script ("元"): one may stand glued after digits.
+_WORD_SYMBOLS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1 and s.isalpha()) or "$"
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
@@ -77,7 +79,7 @@ _NUMBER_RE = regex.compile(
     r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?(?:10(?:\^[+−-]?|[−-])|2\^)[0-9]{1,3}"
     r"|\^[+-]?[0-9]{1,3})?+"
     r"(?P<suffix>" + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *GLUED})) + ")?"
-    r"(?![\w]|[.,:][0-9]|/[0-9]))"
+    rf"(?!(?![{_WORD_SYMBOLS}])[\w]|[.,:][0-9]|/[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"

@@ -256,8 +256,14 @@ def test_a_number_alone_on_its_line_is_no_list_mark() -> None:
     [("It cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents",
       13.45, "USD"),
      ("He paid 2 euros 50 cents.", "2 euros 50 cents", 2.5, "EUR"),
-     ("A deal worth 361 million pounds was signed.", "361 million pounds", 3.61e8, "GBP")],
-    ids=["cents", "euro-cents", "million-pounds"],
+     ("A deal worth 361 million pounds was signed.", "361 million pounds", 3.61e8, "GBP"),
+     ("The stall asks 40 € a crate.", "40 €", 40, "EUR"),
+     ("The stall asks 40€ a crate.", "40€", 40, "EUR"),
+     ("Tea there costs 25元 a cup.", "25元", 25, "CNY"),
+     ("The ticket was $35 dollars.", "$35 dollars", 35, "USD"),
+     ("The ticket was £35 pounds.", "£35 pounds", 35, "GBP")],
+    ids=["cents", "euro-cents", "million-pounds", "symbol-after", "symbol-glued-after",
+         "letter-symbol-after", "symbol-and-name", "symbol-and-pounds"],
 )  # fmt: skip
 def test_money_in_words(text: str, figure: str, value: float, currency: str) -> None:
     (c,) = extract(text)
@@ -298,3 +304,10 @@ def test_a_scale_after_a_high_end_serves_the_low_end_only_in_a_range() -> None:
     ]
     (c,) = extract("The fund grew by 3 to 7 billion dollars.")
     assert (c.low, c.high) == (3e9, 7e9)
+
+
+def test_a_symbol_after_an_amount_is_no_currency_of_the_next_one() -> None:
+    claims = extract("The score went from 7 £ 9 to par.")
+    assert [(c.text, c.unit) for c in claims] == [("7", None), ("£ 9", "GBP")]
+    (beef,) = extract("It cost £12 pounds of beef.")  # the pounds weigh: not the currency again
+    assert beef.text == "£12"
