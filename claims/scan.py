@@ -83,7 +83,7 @@ _NUMBER_RE = regex.compile(
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"
-    rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w-]))"
+    rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w]|-(?!(?:quarter|half)\b)))"  # "fourth-quarter"
     r"|(?<![\w-])(?:Q(?P<quarter>[1-4])|(?P<quarter>[1-4])Q)(?![\w-])"
     rf"|(?i:(?<![\w-])(?P<one>an?)(?=[ \t]++(?:{_ARTICLE_UNIT})(?![\w-])))"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"

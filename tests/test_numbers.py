@@ -148,6 +148,7 @@ QUARTERS = [
     ("Profit rose in Q4.", "Q4"),
     ("Profit rose in 4Q 2020.", "4Q"),
     ("Profit rose in the fourth quarter.", "fourth"),
+    ("Its fourth-quarter profit rose.", "fourth"),
 ]
 
 
@@ -156,6 +157,12 @@ def test_quarters_in_every_notation_are_one_period(text: str, figure: str) -> No
     hits = [c for c in extract(text) if c.text == figure]
     assert hits and hits[0].kind == "ordinal" and hits[0].value == 4
     assert hits[0].measure == "quarter"
+
+
+def test_a_hyphen_joins_a_rank_to_a_period_only() -> None:
+    assert [c.text for c in extract("It is the third-largest port.")] == []
+    (c,) = extract("Her side scored a first-half goal.")
+    assert (c.text, c.kind, c.measure) == ("first", "ordinal", "half")
 
 
 def test_fiscal_year_and_quarter_is_no_duration() -> None:
