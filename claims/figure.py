@@ -267,6 +267,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     if m.group("quarter"):
         value = float(m.group("quarter"))
         return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if m.group("decade"):  # "the 1960s": the years 1960 to 1969
+        value = float(m.group("decade"))
+        return _Figure(start, end, value, "year", "range", None, None, value + 9, 0.0, None, "")
     if m.group("ordinal"):
         after_word = text[end : end + 40]
         determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)

@@ -66,6 +66,8 @@ _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
+    # "the 1960s", "the 1990's": a decade
+    r"(?<![\w.,:/#@&=+'’-])(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s(?![\w'’-])|"
     r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])(?P<sign>[-−](?=[0-9]))?+(?:"
     # "10 1/2", "2 and 3/4", "3/4": proper fractions only ("24/7" and "9/11" are no fractions)
     r"(?:(?P<whole>[0-9]{1,3})(?:[ \t\u00a0]++and)?+[ \t\u00a0]++)?+"

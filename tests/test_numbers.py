@@ -318,3 +318,23 @@ def test_a_symbol_after_an_amount_is_no_currency_of_the_next_one() -> None:
     assert [(c.text, c.unit) for c in claims] == [("7", None), ("£ 9", "GBP")]
     (beef,) = extract("It cost £12 pounds of beef.")  # the pounds weigh: not the currency again
     assert beef.text == "£12"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low"),
+    [("Jazz clubs thrived in the 1920s.", "1920s", 1920),
+     ("Rents doubled in the 2010's.", "2010's", 2010)],
+    ids=["decade", "decade-apostrophe"],
+)  # fmt: skip
+def test_a_decade_is_its_ten_years(text: str, figure: str, low: int) -> None:
+    (c,) = [c for c in extract(text) if c.text == figure]
+    assert (c.kind, c.low, c.high) == ("year", low, low + 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was in his 70s.", "The 1985s were sold out.", "Model 1930s-X ships."],
+    ids=["ages", "not-a-decade", "code"],
+)
+def test_what_is_no_decade(text: str) -> None:
+    assert [c for c in extract(text) if c.kind == "year" and c.high != c.low] == []
