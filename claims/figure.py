@@ -36,6 +36,7 @@ from claims.scan import (
     _MONEY_SUFFIXES,
     _NUMBER_RE,
     _ORDINAL_SUFFIXES,
+    _POINT_SUFFIXES,
     _TOKEN_RE,
     _Hit,
     _in_noise,
@@ -43,6 +44,7 @@ from claims.scan import (
     near_digits,
 )
 from claims.units import (
+    BASIS_POINTS,
     COMPOUND_ENDS,
     CURRENCY_AFTER_SCALE,
     CURRENCY_CODES,
@@ -110,7 +112,8 @@ _SCALE_AFTER = regex.compile(
     + r")(?![\w-])(?:[ \t]++and[ \t]++a[ \t]++(?P<part>half|quarter)\b)?+"
 )
 _PERCENT_AFTER = regex.compile(
-    r"(?i)^(?:\s?+(?:%|&#37;|&percnt;|&#x25;)|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b|\s++percentage\s++points?\b)"
+    r"(?i)^(?:\s?+(?:%|&#37;|&percnt;|&#x25;)|\s++per\s?cent\b|\s++percent\b|-per\s?cent\b"
+    r"|\s++percentage\s++points?\b|(?P<basis>[\s-]++basis[ -]points?\b|(?-i:[ ]?+bps?)\b))"
 )
 # What stands after a number: up to four words or symbols on its line, looked up longest first
 # in the unit and currency tables (a regex of every spelling costs a tenth of a second to
@@ -325,7 +328,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     value, precision, glued_text = read
     suffix = glued_text.lower()
     glued = lookup(glued_text) if glued_text in GLUED else None
-    if glued is not None:
+    if glued is not None or suffix in _POINT_SUFFIXES:
         end -= len(glued_text)  # added back with the unit, after any scale
         suffix = ""
     if suffix in _ORDINAL_SUFFIXES:
@@ -406,7 +409,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     if p:
         kind = "percent"
         end += p.end()
-        if "point" in p.group().lower():
+        if p.group("basis"):  # "50 basis points", "25bp": hundredths of a point
+            unit = BASIS_POINTS
+        elif "point" in p.group().lower():
             # A change in percentage points is not a percentage: its own unit, its own block.
             unit = PERCENTAGE_POINTS
     elif currency is None and scale >= 1e6 and (named := _currency_after_scale(text, end)):

@@ -62,6 +62,7 @@ _ARTICLE_UNIT = "|".join(
 # Currency symbols that are letters of a script ("元"): one may stand glued after digits.
 _WORD_SYMBOLS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1 and s.isalpha()) or "$"
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_POINT_SUFFIXES = ("bp", "bps")  # "25bp": basis points
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
@@ -80,7 +81,9 @@ _NUMBER_RE = regex.compile(
     rf"(?:[ \u00a0]?+(?P<vulgar>[{_VULGAR}]))?+"  # "2½", "3 ¾"
     r"(?P<exp>[eE][+-]?[0-9]{1,3}|[ \t]?[x×][ \t]?(?:10(?:\^[+−-]?|[−-])|2\^)[0-9]{1,3}"
     r"|\^[+-]?[0-9]{1,3})?+"
-    r"(?P<suffix>" + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *GLUED})) + ")?"
+    r"(?P<suffix>"
+    + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *_POINT_SUFFIXES, *GLUED}))
+    + ")?"
     rf"(?!(?![{_WORD_SYMBOLS}])[\w]|[.,:][0-9]|/[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"

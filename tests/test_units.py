@@ -193,3 +193,25 @@ def test_compound_measures_are_one_figure(text: str, figure: str, value: float) 
 )  # fmt: skip
 def test_what_is_no_compound_measure(text: str, figures: list[str]) -> None:
     assert [c.text for c in extract(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "points"),
+    [("The board trimmed its rate by 40 basis points.", "40 basis points", 0.4),
+     ("It was a 15bp move.", "15bp", 0.15),
+     ("Yields slid 30 bps overnight.", "30 bps", 0.3),
+     ("a 60-basis-point rise", "60-basis-point", 0.6)],
+    ids=["words", "glued", "spaced", "hyphenated"],
+)  # fmt: skip
+def test_basis_points_are_hundredths_of_a_percentage_point(
+    text: str, figure: str, points: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.unit, c.stated_unit) == (figure, "percent", "percentage points", "bp")
+    assert c.value == pytest.approx(points)
+    assert extract(f"a rise of {points} percentage points")[0].value == pytest.approx(points)
+
+
+def test_capital_bp_is_no_basis_point() -> None:
+    (c,) = extract("The fund holds 40 BP shares.")
+    assert (c.kind, c.unit) == ("count", None)
