@@ -180,6 +180,11 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= REL * max(abs(a), abs(b), 1e-9)
 
 
+# Units of quantulum3's sentences that pint has no entry for, by their definitions: a dozen is
+# 12 of a count, a gross 144; a cent and a penny a hundredth of a currency's unit.
+_BY_DEFINITION = {"dozen": 12.0, "gross": 144.0, "cent": 0.01, "penny": 0.01}
+
+
 def _ours_right(registry: Any, bases: dict[str, str], want: float, unit: str, claim: Claim) -> bool:
     """Is the claim's value the expected one, compared in one unit (converted as pint does)?"""
     values = [v for v in (claim.value, claim.low) if v is not None]
@@ -188,7 +193,9 @@ def _ours_right(registry: Any, bases: dict[str, str], want: float, unit: str, cl
     if claim.kind == "percent":  # "two thirds" is 66.7 percent
         return any(_close(v, want) or _close(v, 100 * want) for v in values)
     if claim.kind == "money" or claim.unit in (None, "percentage points"):
-        return any(_close(v, want) for v in values)
+        # pint knows no dozen and no cent: those are converted by their definitions
+        scaled = want * _BY_DEFINITION.get(unit, 1.0)
+        return any(_close(v, want) or _close(v, scaled) for v in values)
     stated = _pint_unit(registry, unit) if unit != "dimensionless" else None
     base = bases.get(claim.unit or "")
     if stated is None or base is None:
