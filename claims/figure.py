@@ -619,6 +619,9 @@ _OF_A_SCALE = regex.compile(
 )
 _OF_AFTER = regex.compile(r"[ \t]++of\b")
 _OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
+_ONE_PERSON = regex.compile(
+    rf"(?i)[ \t]++(?:{'|'.join(sorted(measures.PERSON))})\b(?![-'’])"
+)  # "one person", "one child": a count of people
 
 
 _AND_A_PART = regex.compile(r"(?i)[ \t]++and[ \t]++an?[ \t]++(?P<part>half|quarter)(?![\w-])")
@@ -699,7 +702,9 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
         return None
     words = text[m.start() : hit.end]
     after = text[hit.end : hit.end + 30]
-    if words.lower() == "one" and not (_unit_after(text, hit.end) or _OVER_AFTER.match(after)):
+    if words.lower() == "one" and not (
+        _unit_after(text, hit.end) or _OVER_AFTER.match(after) or _ONE_PERSON.match(after)
+    ):
         return None
     return hit.reading.value, 0.01 if hit.reading.fraction else 0.5, ""
 

@@ -28,6 +28,11 @@ PEOPLE = frozenset(
     women men soldiers troops fighters workers migrants refugees crew members patients students
     others""".split()
 )
+# One of them: "killed one person" is a figure, "one of the worst" is not.
+PERSON = frozenset(
+    """person man woman child civilian victim individual tourist resident adult soldier fighter
+    worker migrant refugee passenger patient student""".split()
+)
 
 
 def _word_after(words: str, reach: int) -> regex.Pattern[str]:
@@ -243,7 +248,7 @@ def _count_measure(before: str, after: str) -> str:
     phrase, consumed = _noun_phrase(after, 4, False)
     head = phrase[-1] if phrase else ""
     rest = after[consumed:]
-    person = head in PEOPLE or not phrase
+    person = head in PEOPLE or head in PERSON or not phrase
     if head == "passengers":
         # Passengers alone leave out the crew: a different figure from the people aboard.
         return "passengers"

@@ -181,6 +181,8 @@ NOT_CLAIMS = [
     "its Tier 1 capital",
     "a Category 5 storm",
     "she lives in Flat 4F now",
+    "one man's view of the storm",
+    "a one-woman show",
 ]
 
 
@@ -213,6 +215,8 @@ MEASURES = [
     ("hundreds of people were wounded", "hundreds", "injuries"),
     ("129 people who are missing", "129", "missing"),
     ("a 1-year-old mission", "1-year-old", "mission age"),
+    ("the landslide killed one person", "one", "deaths"),
+    ("One child was hurt in the blast", "One", "injuries"),
 ]
 
 
