@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from checker.align import Index, block_key
 from checker.check import Cluster, cluster_of
@@ -21,7 +22,8 @@ def clusters_of(
     """The clusters of the documents' claims, conflicts first, then agreements, then singles.
 
     Two figures are linked when each is the other's most likely restatement in its document,
-    and likely enough: a figure that disagrees needs the stricter conflict threshold. Clusters
+    and likely enough (see `_links`): figures that agree are each other's most likely agreeing
+    restatement; a figure that disagrees needs the stricter conflict threshold. Clusters
     are the linked groups (with a document's repeated mentions of one figure); a conflict is a
     link, or two likely restatements inside one cluster, between figures that cannot both be
     true.
@@ -29,27 +31,11 @@ def clusters_of(
     index = Index(settings)
     for doc_claims in per_doc:
         index.add_document(doc_claims)
-    best, scored = _best_restatements(index, settings, model)
+    found = _best_restatements(index, settings, model)
     parent = list(range(len(index.claims)))
-    links: list[tuple[int, int, Pair]] = []
-    for (i, _source), pair in best.items():
-        j = pair.item
-        back = best.get((j, index.claims[i].source))
-        if back is None or back.item != i or i > j:
-            continue
-        a, b = index.claims[i], index.claims[j]
-        agrees = agree(a, b, settings.tolerance)
-        told = (restates(a, b, settings), restates(b, a, settings))
-        if agrees and None in told:
-            continue  # "at least 129" and 224: no conflict, and no telling they agree
-        if not agrees and apart(a, index.frames[i], b, index.frames[j]):
-            continue
-        if named_apart(a, b):
-            # Documents of a check need not tell one story (a gate's do, by the user's choice).
-            continue
-        if pair.probability >= (settings.link if agrees else settings.link_conflict):
-            links.append((i, j, pair))
-            parent[_root(parent, i)] = _root(parent, j)
+    links = _links(index, settings, found)
+    for i, j, _pair in links:
+        parent[_root(parent, i)] = _root(parent, j)
     for i, j in _repeated(index):
         parent[_root(parent, i)] = _root(parent, j)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -59,7 +45,7 @@ def clusters_of(
     for link in links:
         linked[_root(parent, link[0])].append(link)
     clusters = [
-        _cluster(n, ids, linked[root], index, settings, scored)
+        _cluster(n, ids, linked[root], index, settings, found.scored)
         for n, (root, ids) in enumerate(sorted(groups.items(), key=lambda g: g[1][0]))
     ]
     clusters.sort(key=lambda c: ({"conflict": 0, "agree": 1, "single": 2}[c.status], c.id))
@@ -67,26 +53,84 @@ def clusters_of(
     return clusters
 
 
-def _best_restatements(
-    index: Index, settings: Settings, model: Model | None
-) -> tuple[dict[tuple[int, str], Pair], dict[int, list[tuple[int, float]]]]:
-    """For each claim and each other source, its most likely restatement there; and every
-    claim's scored candidates (id, P(same fact))."""
-    best: dict[tuple[int, str], Pair] = {}
-    scored: dict[int, list[tuple[int, float]]] = defaultdict(list)
+@dataclass
+class _Found:
+    """Each claim's likely restatements in each other source (keyed by claim id and source)."""
+
+    best: dict[tuple[int, str], Pair] = field(default_factory=dict)  # the most likely
+    agreeing: dict[tuple[int, str], Pair] = field(default_factory=dict)  # ... that agrees
+    # ... and whether one that agrees is as likely as a conflict needs (no conflict there)
+    rivals: set[tuple[int, str]] = field(default_factory=set)
+    scored: dict[int, list[tuple[int, float]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # every scored candidate (id, P(same fact))
+
+
+def _best_restatements(index: Index, settings: Settings, model: Model | None) -> _Found:
+    """For each claim and each other source, its most likely restatement there (skipping
+    figures apart from it that disagree), its most likely restatement whose figure agrees,
+    and whether an agreeing one is confidently its statement (a rival of any conflict)."""
+    out = _Found()
+    floor = min(settings.link, settings.link_conflict)
     for i, (claim, frame) in enumerate(zip(index.claims, index.frames, strict=True)):
         for pair in pairs(claim, frame, index, model):
-            if pair.probability < min(settings.link, settings.link_conflict):
+            if pair.probability < floor:
                 break
-            scored[i].append((pair.item, pair.probability))
-            if (i, pair.other.source) in best:
+            key = (i, pair.other.source)
+            out.scored[i].append((pair.item, pair.probability))
+            other_frame = index.frames[pair.item]
+            told = same_figure(claim, pair.other, settings)
+            if told is False:
+                if key not in out.best and not apart(claim, frame, pair.other, other_frame):
+                    out.best[key] = pair
                 continue
-            if not agree(claim, pair.other, settings.tolerance) and apart(
-                claim, frame, pair.other, index.frames[pair.item]
-            ):
-                continue  # a figure of another time or place restates nothing of this one
-            best[(i, pair.other.source)] = pair
-    return best, scored
+            if told is None:
+                continue  # "at least 129" and 224: no conflict, and no telling they agree
+            if pair.probability >= settings.conflict:
+                out.rivals.add(key)
+            out.best.setdefault(key, pair)
+            if pair.probability >= settings.link:
+                out.agreeing.setdefault(key, pair)
+    return out
+
+
+def _links(index: Index, settings: Settings, found: _Found) -> list[tuple[int, int, Pair]]:
+    """The links between figures that are each other's most likely restatement: figures that
+    agree, each the other's most likely agreeing restatement; figures that disagree, each the
+    other's most likely restatement, not apart, neither told by an agreeing figure in the
+    other's document, and likely enough the same fact for a conflict."""
+    links = []
+    claims = index.claims
+    for (i, _source), pair in found.agreeing.items():
+        j = pair.item
+        back = found.agreeing.get((j, claims[i].source))
+        if back is None or back.item != i or i > j or named_apart(claims[i], claims[j]):
+            # Documents of a check need not tell one story (a gate's do, by the user's choice).
+            continue
+        links.append((i, j, pair))
+    for (i, source), pair in found.best.items():
+        j = pair.item
+        a, b = claims[i], claims[j]
+        back = found.best.get((j, a.source))
+        if back is None or back.item != i or i > j or pair.probability < settings.link_conflict:
+            continue
+        if same_figure(a, b, settings) is not False:
+            continue
+        if (i, source) in found.rivals or (j, a.source) in found.rivals:
+            continue  # one is told in the other's document by a figure that agrees with it
+        if not apart(a, index.frames[i], b, index.frames[j]) and not named_apart(a, b):
+            links.append((i, j, pair))
+    return links
+
+
+def same_figure(a: Claim, b: Claim, settings: Settings) -> bool | None:
+    """Whether two figures state one figure: each a faithful restatement of the other (True),
+    two figures that cannot both be true (False), or no telling (None: "at least 129" and 224,
+    "at least 5" and "at least 1")."""
+    if not agree(a, b, settings.tolerance):
+        return False
+    told = restates(a, b, settings), restates(b, a, settings)
+    return True if told == (True, True) else None
 
 
 def _repeated(index: Index) -> list[tuple[int, int]]:
@@ -145,7 +189,7 @@ def _conflict(
     to be a conflict in the gate."""
     for i, j, _pair in links:
         a, b = index.claims[i], index.claims[j]
-        if not agree(a, b, settings.tolerance):
+        if same_figure(a, b, settings) is False:
             return a, b
     members = set(ids)
     for i in ids:
@@ -155,7 +199,7 @@ def _conflict(
             if (
                 j in members
                 and probability >= settings.conflict
-                and not agree(a, b, settings.tolerance)
+                and same_figure(a, b, settings) is False
                 and not apart(a, index.frames[i], b, index.frames[j])
                 and not named_apart(a, b)
             ):

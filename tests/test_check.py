@@ -118,6 +118,40 @@ def test_near_miss_figures_conflict(a: str, b: str) -> None:
     assert report.failed
 
 
+# Two figures told in both documents, in another order and other words: each is linked with
+# the figure that restates it, never with the more alike-sounding figure that disagrees.
+BOTH_TOLD = [
+    (
+        "The outbreak in Sorna has sickened 58 people, 11 of whom are in hospital.",
+        "Health officials in Sorna said 11 people were in hospital. In all, 58 have fallen ill.",
+        ["11"],
+    ),
+    (
+        "The club paid 40 million euros for the striker, ahead of a 35 million euros bid from "
+        "Varna.",
+        "Varna had bid 35 million euros for the striker, but the club paid 40 million euros.",
+        ["40 million euros", "35 million euros"],
+    ),
+    (
+        "The Halden plant will cost 210 million crowns, against 180 million crowns for the old "
+        "one.",
+        "Building the old Halden plant cost 180 million crowns; the new one will cost 210 "
+        "million crowns.",
+        ["210 million", "180 million"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "figures"), BOTH_TOLD, ids=["sorna", "varna", "halden"])
+def test_a_figure_links_with_its_agreeing_restatement(a: str, b: str, figures: list) -> None:
+    report = check([doc("a.txt", a), doc("b.txt", b)])
+    assert report.summary()["conflict"] == 0
+    for figure in figures:
+        (cluster,) = clusters_with(report, figure)
+        assert cluster.status == "agree"
+        assert {x.text for x in cluster.claims} == {figure}
+
+
 def test_repeated_mentions_in_one_source_join_one_cluster() -> None:
     a = "Floods in Breska killed 89 people. Officials repeated that 89 people died in Breska."
     report = check([doc("a.txt", a), doc("b.txt", "Nothing to add.")])
