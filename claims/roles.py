@@ -7,6 +7,8 @@ from importlib import resources
 
 import regex
 
+from claims.tails import tail_start, word_runs
+
 with resources.files("claims").joinpath("roles.toml").open("rb") as _f:
     _DATA = tomllib.load(_f)
 
@@ -20,12 +22,19 @@ def _alternation(words: list[str]) -> str:
 _DIRECTION = _DATA["direction"]
 # The verb may stand up to three gap words before the figure: "rose by some 5", "cut another 300".
 _GAP = rf"(?:(?:{_alternation(_DIRECTION['gap'])})\s++){{0,3}}+"
-_UP_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?:{_alternation(_DIRECTION['up_before'])})\s++{_GAP}$")
-_DOWN_BEFORE = regex.compile(
-    rf"(?i)(?<![\w-])(?:{_alternation(_DIRECTION['down_before'])})\s++{_GAP}$"
+_UP = _alternation(_DIRECTION["up_before"])
+_DOWN = _alternation(_DIRECTION["down_before"])
+_UP_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?:{_UP})\s++{_GAP}$")
+_DOWN_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?:{_DOWN})\s++{_GAP}$")
+# Either verb, in one search; a match holds a verb and at most three gap words.
+_MOVED_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s++{_GAP}$")
+_MOVED_WORDS = max(
+    map(word_runs, [*_DIRECTION["up_before"], *_DIRECTION["down_before"]])
+) + 3 * max(map(word_runs, _DIRECTION["gap"]))
+_MOVED_AFTER = regex.compile(
+    rf"(?i)^[\s-]++(?:(?P<up>{_alternation(_DIRECTION['up_after'])})"
+    rf"|(?P<down>{_alternation(_DIRECTION['down_after'])}))\b"
 )
-_UP_AFTER = regex.compile(rf"(?i)^[\s-]++(?:{_alternation(_DIRECTION['up_after'])})\b")
-_DOWN_AFTER = regex.compile(rf"(?i)^[\s-]++(?:{_alternation(_DIRECTION['down_after'])})\b")
 
 _BEFORE: dict[str, str] = _DATA["comparison"]["before"]
 _COMPARISON_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?P<word>{_alternation(list(_BEFORE))})\s++$")
@@ -46,16 +55,15 @@ _CLAUSE_LEFT = regex.compile(r"[.;:!?()\[\]—–\r\n,]")
 def direction(before: str, after: str) -> str | None:
     """ "up" or "down" when the figure's own words say it moved, else None."""
     left = _CLAUSE_LEFT.split(before[-60:])[-1]
-    up = _UP_BEFORE.search(left)
-    down = _DOWN_BEFORE.search(left)
-    if up and down:  # the nearer verb is the figure's own
-        return "up" if up.start() > down.start() else "down"
-    if up or down:
-        return "up" if up else "down"
-    if _UP_AFTER.match(after):
-        return "up"
-    if _DOWN_AFTER.match(after):
-        return "down"
+    moved = _MOVED_BEFORE.search(left, tail_start(left, _MOVED_WORDS))
+    if moved is not None:
+        # Both kinds of verb: the nearer one is the figure's own (a "down" at the same place
+        # as an "up" wins, as it always has).
+        if moved.group("up") is not None:
+            return "down" if _DOWN_BEFORE.search(left, moved.start()) else "up"
+        return "up" if _UP_BEFORE.search(left, moved.start() + 1) else "down"
+    if moved_after := _MOVED_AFTER.match(after):
+        return "up" if moved_after.group("up") is not None else "down"
     return None
 
 

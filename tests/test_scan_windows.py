@@ -1,13 +1,15 @@
-"""The scans tried only around runs of digits find what a scan of every character finds."""
+"""The scans tried only where a match can start (around runs of digits, over the last words
+before a figure) find what a scan of every character finds."""
 
 from __future__ import annotations
 
 import re
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import scan
+from claims import roles, scan
 from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH
 
 # Pieces that open, close or join the patterns: digits, separators, heads, months, marks.
@@ -64,3 +66,45 @@ def test_number_starts_are_those_of_one_scan(text: str) -> None:
     else:
         full = [(m.start(), m.end()) for m in scan._START_RE.finditer(text)]
     assert [(s, e) for s, e, _ in scan._starts(text, scan.digit_runs(text))] == full
+
+
+# ---- patterns anchored at the end of the words before a figure --------------------------------
+
+ROLE_WORDS = (
+    "rose", "fell", "up", "down", "cut", "by", "to", "from", "some", "a", "another", "Rose",
+    "FELL", "re-rose", "un", "5", "jobs", "U.S.", "(rose", "—", "é",
+)  # fmt: skip
+ROLE_SEPARATORS = (" ", " ", " ", "  ", "\n", ", ", "-", " — ", "")
+_WORDS_AND_SEPARATORS = st.lists(
+    st.tuples(st.sampled_from(ROLE_WORDS), st.sampled_from(ROLE_SEPARATORS)), max_size=6
+).map(lambda pairs: "".join(w + s for w, s in pairs))
+# Some words, then often a verb and up to four gap words: the shape the patterns look for.
+ROLE_TEXTS = st.tuples(
+    _WORDS_AND_SEPARATORS,
+    st.sampled_from(("", "rose ", "fell ", "Cut ", "up  ", "down\n")),
+    st.lists(st.sampled_from(("by ", "to ", "some ", "a ", "another ", "jobs ")), max_size=4),
+    _WORDS_AND_SEPARATORS,
+).map(lambda parts: parts[0] + parts[1] + "".join(parts[2]) + parts[3])
+_DIRECTION = roles._DATA["direction"]
+UP_AFTER = regex.compile(rf"(?i)^[\s-]++(?:{roles._alternation(_DIRECTION['up_after'])})\b")
+DOWN_AFTER = regex.compile(rf"(?i)^[\s-]++(?:{roles._alternation(_DIRECTION['down_after'])})\b")
+
+
+def reference_direction(before: str, after: str) -> str | None:
+    """The figure's direction read by searching every character (the plain definition)."""
+    left = roles._CLAUSE_LEFT.split(before[-60:])[-1]
+    up, down = roles._UP_BEFORE.search(left), roles._DOWN_BEFORE.search(left)
+    if up and down:
+        return "up" if up.start() > down.start() else "down"
+    if up or down:
+        return "up" if up else "down"
+    if UP_AFTER.match(after):
+        return "up"
+    return "down" if DOWN_AFTER.match(after) else None
+
+
+@settings(max_examples=800, deadline=None)
+@given(ROLE_TEXTS, st.sampled_from(("", " rise", " lower", "-drop", " higher and a fall")))
+def test_direction_is_that_of_a_full_search(before: str, after: str) -> None:
+    assert roles.direction(before + " ", after) == reference_direction(before + " ", after)
+    assert roles.direction(before, after) == reference_direction(before, after)
