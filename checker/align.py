@@ -14,16 +14,18 @@ import heapq
 import math
 import tomllib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
 import regex
 
+from checker.compare import bounds
 from checker.settings import Settings
 from claims import Claim
 from claims.context import STOPWORDS
 from claims.measures import word_lemma
+from claims.units import stated_number
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’-]\p{L}[\p{L}\p{M}]*+)*+")
 # Words read around a figure on each side, for the figure's own clause, and for its next words.
@@ -156,6 +158,10 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
     return out
 
 
+def _rounded(x: float) -> float:
+    return float(f"{x:.6g}")
+
+
 def _rank_key(scored: tuple[float, int]) -> tuple[float, int]:
     return -scored[0], scored[1]
 
@@ -210,6 +216,12 @@ class Index:
         default_factory=dict
     )  # the ranked sentences found for a (source, sentence, block), for its other figures
     _hidden: set[int] = field(default_factory=set)  # claim ids no longer proposed
+    # The numbers of the figures with a unit as written ("four years": 4), for a bare count
+    # that leaves its unit unsaid ("nine years for one, four for the other").
+    _unit_numbers: set[float] = field(default_factory=set)
+    _spans: dict[
+        tuple[tuple[str, str], str | None, float], tuple[list[float], list[float], list[int]]
+    ] = field(default_factory=dict)  # a block's figures of one unit by interval: `stated_near`
     _gone: set[int] = field(default_factory=set)  # sentence ids none of whose claims is left
 
     def add_document(self, claims: Sequence[Claim]) -> list[int]:
@@ -219,6 +231,8 @@ class Index:
         self._idf.clear()
         self._set_norms.clear()
         self._found.clear()
+        self._spans.clear()
+        self._spans.clear()
         for c, f in zip(claims, frames(claims), strict=True):
             i = len(self.claims)
             self.claims.append(c)
@@ -232,6 +246,8 @@ class Index:
                     self._df[term] += 1
             self._sentence_of.append(sid)
             key = block_key(c)
+            if c.stated_unit and c.value is not None and c.kind in ("duration", "quantity"):
+                self._unit_numbers.add(_rounded(stated_number(c.value, c.stated_unit)))
             members = self._members[(sid, key)]
             if not members:
                 self._blocks[key].append(sid)
@@ -264,6 +280,50 @@ class Index:
         self._idf.clear()
         self._set_norms.clear()
         self._found.clear()
+        self._spans.clear()
+
+    def states_with_a_unit(self, number: float) -> bool:
+        """Whether some indexed figure with a unit is this number before its unit."""
+        return _rounded(number) in self._unit_numbers
+
+    def stated_near(self, claim: Claim, tolerance: float) -> Iterator[Claim]:
+        """The indexed figures of the claim's block and unit whose intervals may meet its own,
+        wherever they stand, from the nearest below its high end down (one bisection, then
+        only figures whose intervals reach that far)."""
+        key = (block_key(claim), claim.unit, tolerance)
+        spans = self._spans.get(key)
+        if spans is None:
+            spans = self._spans[key] = self._spans_of(key)
+        lows, reach, items = spans
+        mine = bounds(claim, tolerance)
+        at = bisect.bisect_right(lows, mine.high)
+        while at > 0 and reach[at - 1] >= mine.low:
+            at -= 1
+            yield self.claims[items[at]]
+
+    def block_claims(self, claim: Claim) -> Iterator[Claim]:
+        """The indexed figures of the claim's block, wherever they stand."""
+        key, hidden = block_key(claim), self._hidden
+        for sid in self._blocks.get(key, ()):
+            yield from (self.claims[i] for i in self._members[(sid, key)] if i not in hidden)
+
+    def _spans_of(
+        self, key: tuple[tuple[str, str], str | None, float]
+    ) -> tuple[list[float], list[float], list[int]]:
+        """A block's figures of one unit by the low end of their intervals: the lows, the
+        highest high up to each, and the claims."""
+        block, unit, tolerance = key
+        spans = sorted(
+            (bounds(self.claims[i], tolerance).low, i)
+            for sid in self._blocks.get(block, ())
+            for i in self._members[(sid, block)]
+            if i not in self._hidden and self.claims[i].unit == unit
+        )
+        reach, most = [], -math.inf
+        for _, i in spans:
+            most = max(most, bounds(self.claims[i], tolerance).high)
+            reach.append(most)
+        return [low for low, _ in spans], reach, [i for _, i in spans]
 
     def idf2(self, term: str) -> float:
         """The square of a term's inverse document frequency over the indexed sentences."""

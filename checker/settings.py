@@ -25,6 +25,13 @@ class Settings:
     # more likely still (precision first).
     support: float = 0.4
     conflict: float = 0.8
+    # ... or this, for a figure no source states anywhere: no figure of its block agrees with it,
+    # nor, for a bare count, the number of a figure with a unit ("four" of "four years"). The
+    # only way such a figure is right is a wording the alignment does not see. It takes a
+    # statement whose sentence is at least `unstated_similarity` like the figure's own (a lone
+    # source about another event is likely only for want of rivals).
+    conflict_unstated: float = 0.6
+    unstated_similarity: float = 0.15
     # The cross-source check links two figures that are each other's most likely restatement
     # in their documents when they are at least this likely the same fact (agreeing figures),
     # or this (figures that cannot both be true: a conflict).

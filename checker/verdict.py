@@ -7,8 +7,9 @@ agrees; otherwise unsupported. When unsure, no conflict.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from checker.align import Frame, Index
 from checker.compare import bounds
@@ -21,6 +22,7 @@ from claims import Claim
 
 EVIDENCE_SHOWN = 5
 DERIVED_SENTENCES = 1  # a derived figure adds up the figures of the sentence most like its own
+STATED_SEARCHED = 256
 
 
 def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
@@ -214,7 +216,14 @@ def _contradiction(
     """The contradiction by the most likely statement, if it is confident and not apart; a
     figure the sources imply (a sum, a difference) is unsupported instead."""
     best = against[0]
-    if _consensus(against, settings) < settings.conflict or apart(
+    stated = _stated(claim, index, settings) or (
+        claim.kind == "count"
+        and claim.value is not None
+        and index.states_with_a_unit(claim.value)  # "four" of "four years"
+    )
+    unstated = not stated and best.similarity >= settings.unstated_similarity
+    need = settings.conflict_unstated if unstated else settings.conflict
+    if _consensus(against, settings) < need or apart(
         claim, frame, best.other, index.frames[best.item]
     ):
         return None
@@ -238,6 +247,18 @@ def _contradiction(
         return Finding("unsupported", claim, parts, f"{said}; {why}", best.probability)
     same = [p for p in against if agree(p.other, best.other, settings.tolerance)]
     return _finding("contradicted", claim, same, f"{said}; sources say", model)
+
+
+def _stated(claim: Claim, index: Index, settings: Settings) -> bool:
+    """Whether any source figure of the claim's block agrees with it, wherever it stands. Past
+    `STATED_SEARCHED` figures whose intervals may meet it, it counts as stated (the work per
+    figure stays bounded)."""
+    if claim.kind in ("date", "year"):
+        near: Iterable[Claim] = index.block_claims(claim)
+    else:
+        near = index.stated_near(claim, settings.tolerance)
+    seen = list(itertools.islice(near, STATED_SEARCHED + 1))
+    return len(seen) > STATED_SEARCHED or any(agree(claim, c, settings.tolerance) for c in seen)
 
 
 def _consensus(against: Sequence[Pair], settings: Settings) -> float:

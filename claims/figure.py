@@ -89,7 +89,7 @@ _SCORE_TAIL = regex.compile(r"[ \t]?+[-–][ \t]?+(?P<other>[0-9]{1,2})(?![0-9]|
 _SCORE_LIST = regex.compile(r"[,;]?+[ \t]++[0-9]{1,2}[ \t]?+[-–][ \t]?+[0-9]{1,2}\b")
 _SCORE_LIST_BEFORE = regex.compile(r"\b[0-9]{1,2}[ \t]?+[-–][ \t]?+[0-9]{1,2}[,;]?+[ \t]++$")
 _SCORE_BEFORE = regex.compile(
-    r"(?i)\b(?:" + "|".join(SCORE_BEFORE) + r")\s++(?:[a-z]++\s++){0,3}?$"
+    r"(?i)\b(?:" + "|".join(SCORE_BEFORE) + r")\s++(?:[\w'’-]++\s++){0,4}?$"
 )
 _SCORE_AFTER = regex.compile(r"(?i)[ \u00a0-]++(?:" + "|".join(SCORE_AFTER) + r")\b")
 _SUBUNIT_ALONE = regex.compile(r"(?i)[ \u00a0]++(?P<word>" + word_trie(list(SUBUNIT_OF)) + r")\b")

@@ -48,6 +48,17 @@ for _spelling, _name in _RULES["news"].items():
     _target = SYMBOLS if any(c.isupper() for c in _spelling) or len(_spelling) <= 3 else NAMES
     _target[_spelling if _target is SYMBOLS else _spelling.lower()] = BY_NAME[_name]
 GLUED = frozenset(_RULES["glued"]["symbols"])
+BY_SYMBOL: dict[str, Unit] = {}  # a claim's stated_unit -> its unit
+for _unit in BY_NAME.values():
+    BY_SYMBOL.setdefault(_unit.symbol, _unit)
+
+
+def stated_number(value: float, stated_unit: str | None) -> float:
+    """The number as written before its unit: 1461 days stated in years is 4."""
+    unit = BY_SYMBOL.get(stated_unit or "")
+    return (value - unit.offset) / unit.factor if unit else value
+
+
 TEMPERATURE_CHANGE_AFTER: tuple[str, ...] = tuple(_RULES["temperature"]["change_after"])
 ARTICLE_UNITS: tuple[str, ...] = tuple(_RULES["article"]["units"])
 # Spellings that end a compound measure only: "2 in" of "12 ft 2 in".

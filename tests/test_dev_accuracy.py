@@ -16,11 +16,11 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 179},
-    "aggrefact": {"flagged": 224, "caught": 24},
+    "summedits": {"caught": 190},
+    "aggrefact": {"flagged": 224, "caught": 30},
     "newsroom": {
-        "gate caught": 18,
-        "gate hard caught": 3,
+        "gate caught": 21,
+        "gate hard caught": 4,
         "check conflicts": 3,
         "check agreements": 14,
     },
@@ -28,7 +28,7 @@ FLOORS = {
 }
 CEILINGS = {
     "summedits": {"false alarms": 2},
-    "aggrefact": {"false alarms": 1, "clean unsupported": 124},
+    "aggrefact": {"false alarms": 1, "clean unsupported": 123},
     "newsroom": {"gate false alarms": 1, "check false alarms": 0},
     "ecbplus": {"false alarms": 1},
 }

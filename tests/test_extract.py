@@ -273,6 +273,8 @@ def test_a_match_score_is_one_figure_whoever_is_named_first() -> None:
     won, drew, lost = extract("Leeds won 3-1 on Sunday after a 2 - 2 draw, then lost 1-3.")
     assert (won.kind, won.text, drew.text) == ("score", "3-1", "2 - 2")
     assert won.value == lost.value != drew.value
+    (far,) = extract("Lille beat Saint - Etienne's reserves 4 - 0 to go top.")
+    assert (far.kind, far.text) == ("score", "4 - 0")
     # no score: a dash between two numbers with no word of a match near it, a set list
     assert [c.kind for c in extract("Children aged 5-11 joined.")] == ["duration"]
     assert extract("She won 6-4, 7-6 in the final.") == []

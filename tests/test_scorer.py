@@ -71,6 +71,26 @@ def test_a_swapped_figure_is_contradicted_and_the_right_one_supported() -> None:
     assert wrong.findings[0].aligned == source.text and wrong.findings[0].why
 
 
+MILL = "The mill opened in spring. It employs 140 weavers on two shifts, the owner said."
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "status"),
+    [
+        ("", "contradicted"),  # 170 is stated nowhere: a likely statement of 140 is enough
+        (" The town has 170 houses.", "unsupported"),  # stated, of something else
+        (" It opened 170 years ago.", "unsupported"),  # a bare count: "170" of "170 years"
+    ],
+)
+def test_a_figure_no_source_states_needs_less_to_be_contradicted(
+    elsewhere: str, status: str
+) -> None:
+    report = gate(doc("d.md", "Its 170 weavers work two shifts."), [doc("s.txt", MILL + elsewhere)])
+    (finding,) = [f for f in report.findings if f.claim.text == "170"]
+    assert Settings().conflict_unstated <= finding.score < Settings().conflict
+    assert finding.status == status
+
+
 def test_places_keep_two_figures_apart() -> None:
     a = doc("a.txt", "The coalition has flown 2,700 airstrikes in Syria.")
     b = doc("b.txt", "The coalition has flown 5,100 airstrikes in Iraq.")
