@@ -311,7 +311,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             start, end, 100 * share, "percent", qualifier, None, None, None, 2.5, None, ""
         )
     if m.group("vague"):
-        vague_low, vague_high = VAGUE[m.group("vague").lower()]
+        vague_low, vague_high = VAGUE[" ".join(m.group("vague").lower().split())]
         return _Figure(
             start, end, vague_low, "count", "range", None, None, vague_high, 0.0, None, ""
         )

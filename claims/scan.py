@@ -52,7 +52,9 @@ _SEP = r"(?:[ \t\u00a0]++|[ \t]*+-[ \t]*+)"
 _WORDS = rf"{_RUN_START}(?:{_SEP}{_TOKEN}){{0,24}}+"
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-_VAGUE = "|".join(VAGUE)
+_VAGUE = "|".join(
+    sorted((regex.escape(v).replace(r"\ ", r"[ \t]++") for v in VAGUE), key=len, reverse=True)
+)
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _ARTICLE_UNIT = "|".join(
@@ -131,7 +133,8 @@ _DIGIT_RUN = regex.compile(r"[0-9]+")  # not "++": that costs the fast scan for 
 
 # Where a number may start: digits, or a number word (one pattern, its words as a trie).
 _START_WORDS = word_trie(
-    [*UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *VAGUE, *SIGNS, *DENOMINATORS,
+    [*UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *(v.split()[0] for v in VAGUE),
+     *SIGNS, *DENOMINATORS,
      *(u.split()[0] for u in ARTICLE_UNITS), "two-thirds", "three-quarters"]
 )  # fmt: skip
 _START_RE = regex.compile(

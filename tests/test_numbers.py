@@ -338,3 +338,23 @@ def test_a_decade_is_its_ten_years(text: str, figure: str, low: int) -> None:
 )
 def test_what_is_no_decade(text: str) -> None:
     assert [c for c in extract(text) if c.kind == "year" and c.high != c.low] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [("Tens of thousands of fans lined the road.", "Tens of thousands", 2e4, 99_999),
+     ("The storm cut power to hundreds of thousands of homes.", "hundreds of thousands", 2e5,
+      999_999),
+     ("The scheme lost tens of millions.", "tens of millions", 2e7, 99_999_999)],
+    ids=["tens-of-thousands", "hundreds-of-thousands", "tens-of-millions"],
+)  # fmt: skip
+def test_a_vague_plural_of_a_scale_is_one_interval(
+    text: str, figure: str, low: float, high: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.qualifier, c.low, c.high) == (figure, "range", low, high)
+
+
+def test_tens_alone_and_a_scale_over_a_line_break_are_no_vague_scale() -> None:
+    assert extract("He learnt the tens of the table.") == []
+    assert [c.high for c in extract("Hundreds of\nthousands came.")] == [999, 999_999]
