@@ -105,6 +105,7 @@ _SYMBOL_AFTER = regex.compile(
     + word_trie([s for s in CURRENCY_SYMBOLS if not regex.search(r"[A-Za-z]", s)])
     + r")(?![\w$€£¥]|[ \u00a0]?+[0-9])"
 )
+_FOLD_AFTER = regex.compile(r"(?i)-?fold\b")
 _BETWEEN_BEFORE = regex.compile(r"(?i)\bbetween\s+(?:US\$|[$€£])?$")
 _SCALE_AFTER = regex.compile(
     r"(?i)^(?:[ \t]++|-)(?P<scale>"
@@ -406,7 +407,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     unit: Unit | None = None
     aged, hyphen_noun = False, None
     p = _PERCENT_AFTER.match(after)
-    if p:
+    if currency is None and scale == 1.0 and (fold := _FOLD_AFTER.match(after)):
+        kind, end = "ratio", end + fold.end()  # "a 5-fold rise"
+    elif p:
         kind = "percent"
         end += p.end()
         if p.group("basis"):  # "50 basis points", "25bp": hundredths of a point

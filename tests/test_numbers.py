@@ -358,3 +358,20 @@ def test_a_vague_plural_of_a_scale_is_one_interval(
 def test_tens_alone_and_a_scale_over_a_line_break_are_no_vague_scale() -> None:
     assert extract("He learnt the tens of the table.") == []
     assert [c.high for c in extract("Hundreds of\nthousands came.")] == [999, 999_999]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "times"),
+    [("Bookings show a sixfold gain.", "sixfold", 6),
+     ("Output grew 3-fold in a decade.", "3-fold", 3),
+     ("Fees saw a 1.5-fold climb.", "1.5-fold", 1.5)],
+    ids=["word", "digits", "decimal"],
+)  # fmt: skip
+def test_a_fold_is_a_multiple(text: str, figure: str, times: float) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.value) == (figure, "ratio", times)
+
+
+def test_what_folds_is_no_multiple() -> None:
+    assert [c.kind for c in extract("We set out 8 fold-out tables.")] == ["count"]
+    assert extract("The manifold leaked.") == []
