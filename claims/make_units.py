@@ -141,7 +141,8 @@ def build() -> str:
                 ({name, _plural(name)}, set()) if name in derived else _names(registry, name)
             )
             names = {n.lower() for n in names} - {s.lower() for s in excluded}
-            symbols -= excluded
+            # a symbol that is also the name ("month", "week") is read as a name: "six-month-old"
+            symbols -= excluded | names
             symbol = _symbol(registry, name, expression)
             out.append(
                 f"\n[unit.{name}]\n"

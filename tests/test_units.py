@@ -215,3 +215,23 @@ def test_basis_points_are_hundredths_of_a_percentage_point(
 def test_capital_bp_is_no_basis_point() -> None:
     (c,) = extract("The fund holds 40 BP shares.")
     assert (c.kind, c.unit) == ("count", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [("A nine-month-old pup was found.", "nine-month-old", 9 * 30.4375),
+     ("The 3-week-old calf is well.", "3-week-old", 21),
+     ("They began a four-week trial.", "four-week", 28)],
+    ids=["month-old", "week-old", "week"],
+)  # fmt: skip
+def test_a_unit_whose_symbol_is_its_name_joins_by_a_hyphen(
+    text: str, figure: str, days: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.unit) == (figure, "duration", "day")
+    assert c.value == pytest.approx(days)
+
+
+def test_a_hyphenated_symbol_stays_no_unit() -> None:
+    (c,) = extract("The 4-in-1 tool sold out.")
+    assert c.unit is None
