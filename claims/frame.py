@@ -9,6 +9,7 @@ import regex
 
 from claims import measures, roles
 from claims.context import ACTORS, Sentences, content_words, names_in, normalise_name
+from claims.engines import twin
 from claims.figure import _PARENTHESIS_BETWEEN, _PARENTHETICAL, _Figure
 from claims.model import Claim
 from claims.numbers import (
@@ -153,13 +154,13 @@ def _sentence_names(
 _OPENING_CAPITAL = regex.compile(r"[\s\"“‘'(]*+\K[A-Z][\w'’.-]{0,30}+")
 
 
-_SCOPE_RE = regex.compile(
+_SCOPE_RE = twin(
     r"^[^,;:()\n—–]{0,40}?\b(?:in|inside|near|across|over|at)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]{1,30}(?:\s+[A-Z][\w'’.-]{1,30}){0,2})"
 )
 
 
-_PERIOD_RE = regex.compile(
+_PERIOD_RE = twin(
     r"^[^,;:()\n—–]{0,30}?\b(?:over|in|within|during)\s+(?:the\s+(?:past|last|first)\s+)?"
     r"(?P<n>[0-9]{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
     r"(?P<unit>hours?|days?|weeks?|months?|years?)\b",
@@ -168,7 +169,7 @@ _PERIOD_RE = regex.compile(
 
 
 # The time a figure is for: "3.2 percent in October", "$5 billion in 2023", "in the third quarter".
-_WHEN_RE = regex.compile(
+_WHEN_RE = twin(
     r"^[^,;:()\n—–]{0,30}?\b(?:in|during|for|since|as\s+of)\s+(?:the\s+)?(?:"
     r"(?:(?P<qword>first|second|third|fourth)\s+quarter|Q(?P<q>[1-4]))"
     r"(?:\s+(?:of\s+)?(?P<qyear>1[6-9][0-9][0-9]|20[0-9][0-9]))?"

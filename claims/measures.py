@@ -7,6 +7,7 @@ import functools
 import regex
 
 from claims.context import singular
+from claims.engines import Twin, twin
 
 # Synonyms folded into one measure name: the lexicon the matcher relies on.
 SYNONYMS = {
@@ -35,9 +36,9 @@ PERSON = frozenset(
 )
 
 
-def _word_after(words: str, reach: int) -> regex.Pattern[str]:
+def _word_after(words: str, reach: int) -> Twin:
     """A state word within ``reach`` words after a figure: "129 people [were] killed"."""
-    return regex.compile(rf"(?i)^\W*(?:\w+\W+){{0,{reach}}}?(?:{words})\b")
+    return twin(rf"(?i)^\W*(?:\w+\W+){{0,{reach}}}?(?:{words})\b")
 
 
 def _word_before(words: str, reach: int) -> regex.Pattern[str]:
@@ -57,7 +58,7 @@ _ABOARD_RIGHT = _word_after(r"on\s+board|aboard|it\s+was\s+carrying|it\s+carried
 _CARRYING_LEFT = _word_before(r"carrying|carried|with", 1)
 _ABOARD_LEFT = _word_before(r"aboard|on\s+board", 1)
 _CLAUSE_END = regex.compile(r"(?i)\band\b|[,;]")
-_NEXT_FIGURE = regex.compile(
+_NEXT_FIGURE = twin(
     r"(?i)[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
 )
 _EVACUATED_RIGHT = _word_after(
@@ -261,7 +262,8 @@ def _count_measure(before: str, after: str) -> str:
     # The state word nearest after the figure decides, then the verb nearest before it; a
     # state word past the next figure ("7 dead and 15 injured") belongs to that figure.
     if person:
-        own = _CLAUSE_END.split(_NEXT_FIGURE.split(rest, maxsplit=1)[0], maxsplit=1)[0]
+        nearest = rest[: m.start()] if (m := _NEXT_FIGURE.search(rest)) else rest
+        own = _CLAUSE_END.split(nearest, maxsplit=1)[0]
         hits = [
             (hit.end(), measure)
             for pattern, measure in (
@@ -292,7 +294,7 @@ def _count_measure(before: str, after: str) -> str:
 
 # "earnings per share of $6.86", "the capital ratio was 13.8 percent", "net debt fell to
 # $25 billion": the thing a figure gives the value of, named before it.
-_SUBJECT_BEFORE = regex.compile(
+_SUBJECT_BEFORE = twin(
     r"(?i)(?<![\w'])(?P<np>(?:[a-z][a-z'-]*+\s++){0,3}?[a-z][a-z'-]*+)"
     r"(?:\s++(?:in|for|during|of)\s++(?:the\s++)?(?:(?:first|second|third|fourth)\s++)?"
     r"(?:quarter|year|period|month|half|q[1-4]))?+"

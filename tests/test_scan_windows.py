@@ -1,5 +1,6 @@
-"""The scans tried only where a match can start (around runs of digits, over the last words
-before a figure) find what a scan of every character finds."""
+"""The fast paths of extraction find what the plain ones find: scans tried only where a match
+can start (around runs of digits, over the last words before a figure) and patterns run by the
+standard library's engine on plain ASCII text."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import roles, scan
+from claims import frame, measures, roles, scan
 from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH
+from claims.engines import Twin
 
 # Pieces that open, close or join the patterns: digits, separators, heads, months, marks.
 PIECES = (
@@ -74,7 +76,7 @@ ROLE_WORDS = (
     "rose", "fell", "up", "down", "cut", "by", "to", "from", "some", "a", "another", "Rose",
     "FELL", "re-rose", "un", "5", "jobs", "U.S.", "(rose", "—", "é",
 )  # fmt: skip
-ROLE_SEPARATORS = (" ", " ", " ", "  ", "\n", ", ", "-", " — ", "")
+ROLE_SEPARATORS = (" ", " ", " ", "  ", "\n", ", ", "-", " — ", "", "\x1c", "\u00a0")
 _WORDS_AND_SEPARATORS = st.lists(
     st.tuples(st.sampled_from(ROLE_WORDS), st.sampled_from(ROLE_SEPARATORS)), max_size=6
 ).map(lambda pairs: "".join(w + s for w, s in pairs))
@@ -108,3 +110,48 @@ def reference_direction(before: str, after: str) -> str | None:
 def test_direction_is_that_of_a_full_search(before: str, after: str) -> None:
     assert roles.direction(before + " ", after) == reference_direction(before + " ", after)
     assert roles.direction(before, after) == reference_direction(before, after)
+
+
+# ---- patterns run by ``re`` on plain text ---------------------------------------------
+
+TWINS = [
+    (f"{module.__name__}.{name}", value)
+    for module in (frame, measures, roles)
+    for name, value in vars(module).items()
+    if isinstance(value, Twin)
+]
+TWIN_WORDS = (
+    "in", "the", "Syria", "New York", "over", "two", "Two", "days", "24", "hours", "during",
+    "October", "2023", "Q3", "third", "quarter", "of", "for", "since", "as of", "killed", "were",
+    "injured", "missing", "aboard", "on board", "3", "1,200", "and", "sales", "rose", "to", "by",
+    "was", "evacuated", "dead", "out of", "per", "from", "than", "earnings", "stood at", "U.S.",
+    "it's", "first", "five", "thousands", "_x",
+)  # fmt: skip
+TWIN_SEPARATORS = (" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "-", "(", ") ", "'", "\t", "")
+# Characters of plain text beyond ASCII, and some of no plain text (run by ``regex`` alone).
+TWIN_OTHERS = ("’", "“", "—", " – ", "\u00a0", "€", "°", "é", "e\u0301", "½", "\x1c", "ſ", "K")
+TWIN_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(TWIN_WORDS),
+        st.sampled_from((*TWIN_SEPARATORS, *TWIN_SEPARATORS, *TWIN_OTHERS)),
+    ),
+    max_size=14,
+).map(lambda pairs: "".join(w + s for w, s in pairs))
+
+
+def _read(m: re.Match[str] | regex.Match[str] | None) -> object:
+    return None if m is None else (m.span(), m.groupdict())
+
+
+def test_the_twins_are_found() -> None:
+    assert len(TWINS) >= 8 and all(t.fast is not t.full for _, t in TWINS)
+
+
+@settings(max_examples=800, deadline=None)
+@given(TWIN_TEXTS, st.sampled_from(("", " ", "after ")))
+def test_each_twin_reads_plain_text_as_regex_does(text: str, lead: str) -> None:
+    text = lead + text
+    for name, t in TWINS:
+        for method in ("search", "match"):
+            chosen, full = getattr(t, method)(text), getattr(t.full, method)(text)
+            assert _read(chosen) == _read(full), (name, method, text)
