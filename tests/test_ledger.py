@@ -617,6 +617,37 @@ def test_a_year_in_common_tells_no_story(tmp_path: Path) -> None:
     assert code == 0 and status == {"three": "unsupported", "2002": "supported"}
 
 
+CROWD = "A crowd of 14,382 watched the Riverton Hawks beat Marlow on Saturday"
+ASSISTANT = "Dunn was an assistant to Al Berg (1996-99), Jo Kemp (1999-2001) and Lee Hart ({})."
+
+
+def test_a_year_from_an_article_on_the_story_is_no_conflict_unless_restated(
+    tmp_path: Path,
+) -> None:
+    """An article that tells the draft's story by a telling figure (the crowd) still says
+    nothing of the draft's years in other words: one man's years in a post are not another's."""
+    body = f"{CROWD}, coach Ray Dunn said.\n{ASSISTANT.format('2001-2004')}"
+    old = _season(tmp_path, "old.md", "2014-12-30", "Riverton Gazette", body)
+    ledger = tmp_path / "l.sqlite"
+    assert run("ledger", "--ledger", str(ledger), "add", str(old))[0] == 0
+    other = (
+        "Ned Ross led the Hawks' scouting for four seasons (2005-2009) and has also "
+        "assisted Lee Hart and Jo Kemp."
+    )
+    draft = _season(tmp_path, "draft.md", "2016-11-02", "Valley Sports", f"{CROWD}.\n{other}")
+    code, data = check_json(ledger, draft)
+    found = {f["claim"]["text"]: f for f in data["findings"]}
+    assert code == 0 and found["14,382"]["status"] == "supported"
+    assert found["2005-2009"]["status"] == "unsupported"
+    assert "may date another fact" in found["2005-2009"]["message"]
+    # The same statement in the same words, its years another: a conflict.
+    restated = f"{CROWD}.\n{ASSISTANT.format('2001-2005')}"
+    draft = _season(tmp_path, "same.md", "2016-11-02", "Valley Sports", restated)
+    code, data = check_json(ledger, draft)
+    found = {f["claim"]["text"]: f for f in data["findings"]}
+    assert code == 1 and found["2001-2005"]["status"] == "contradicted"
+
+
 LINE = (
     "Riverton Hawks running back Tom Adler ran for {yards} yards and caught {passes} passes "
     "this season, coach Ray Dunn said."

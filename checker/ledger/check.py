@@ -311,6 +311,11 @@ def _telling(claim: Claim) -> bool:
     return abs(claim.value) >= TELLING * step
 
 
+def _loosely_dated(claim: Claim) -> bool:
+    """A year, or a date not to the day ("March 2015"): dated, but not telling."""
+    return claim.kind in ("year", "date") and not _telling(claim)
+
+
 def _restates(rest: Sequence[Claim], other: Claim, read: dict[str, list[Claim]]) -> bool:
     """Whether ``other``'s sentence may restate the draft's sentence whose other telling
     figures are ``rest``: they share one of them, or neither states another. (Two sentences
@@ -351,7 +356,10 @@ def _corroboration(
     def judged(f: Finding) -> Finding:
         if f.status != "contradicted" or not f.evidence:
             return f
-        if any(supports[e.source] - {f.claim.sentence} for e in f.evidence):
+        # A year or a month is stated in every story (not telling): an article that tells the
+        # draft's story by other figures does not make its year this figure's fact.
+        loose = _loosely_dated(f.claim)
+        if not loose and any(supports[e.source] - {f.claim.sentence} for e in f.evidence):
             return f
         own = frame_of[id(f.claim)].sentence
         rest = [c for c in by_sentence[f.claim.sentence] if c is not f.claim and _telling(c)]
@@ -363,7 +371,10 @@ def _corroboration(
             return f
         said = f"draft says {phrase(f.claim)}"
         why = (
-            f"{cite(f.evidence)} may tell another story: it shares no other telling figure "
+            f"{cite(f.evidence)} may date another fact: a year or a month differs from story "
+            "to story, and it does not state this one in the draft's words"
+            if loose
+            else f"{cite(f.evidence)} may tell another story: it shares no other telling figure "
             "with the draft, nor this statement's words"
         )
         return dataclasses.replace(f, status="unsupported", message=f"{said}; {why}")
