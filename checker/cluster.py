@@ -202,6 +202,20 @@ def _conflict(
                 and same_figure(a, b, settings) is False
                 and not apart(a, index.frames[i], b, index.frames[j])
                 and not named_apart(a, b)
+                and not _also_told(a, b, ids, index, settings)
             ):
                 return a, b
     return None
+
+
+def _also_told(a: Claim, b: Claim, ids: list[int], index: Index, settings: Settings) -> bool:
+    """Whether the cluster holds, from the document of one of two figures, a figure agreeing
+    with the other: a document that tells both figures ("five bombs", of which "four" hit the
+    school) conflicts with neither."""
+    for k in ids:
+        c = index.claims[k]
+        if c.source == a.source and c is not a and same_figure(c, b, settings):
+            return True
+        if c.source == b.source and c is not b and same_figure(c, a, settings):
+            return True
+    return False

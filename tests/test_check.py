@@ -152,6 +152,20 @@ def test_a_figure_links_with_its_agreeing_restatement(a: str, b: str, figures: l
         assert {x.text for x in cluster.claims} == {figure}
 
 
+def test_a_document_telling_both_figures_conflicts_with_neither() -> None:
+    # "Five" and "Four" meet in one cluster through "at least four", but the document that
+    # says five were fired also says four hit: no outlet contradicts another.
+    texts = [
+        "Four shells hit the Brenna depot on Sunday, the army said.",
+        "At least four shells hit the Brenna depot on Sunday.",
+        "Five shells were fired at the Brenna depot on Sunday, and four of them hit it.",
+    ]
+    report = check([doc(f"{n}.txt", t) for n, t in enumerate(texts)])
+    assert report.summary()["conflict"] == 0
+    (cluster,) = clusters_with(report, "Four")
+    assert cluster.status == "agree"
+
+
 def test_repeated_mentions_in_one_source_join_one_cluster() -> None:
     a = "Floods in Breska killed 89 people. Officials repeated that 89 people died in Breska."
     report = check([doc("a.txt", a), doc("b.txt", "Nothing to add.")])

@@ -24,7 +24,7 @@ FLOORS = {
         "check conflicts": 3,
         "check agreements": 14,
     },
-    "ecbplus": {"agreements": 29, "conflicts": 1},
+    "ecbplus": {"agreements": 30, "conflicts": 1},
 }
 CEILINGS = {
     "summedits": {"false alarms": 2},
