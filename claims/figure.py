@@ -84,6 +84,7 @@ _SPACED_MONEY_SCALE = regex.compile(
 # it is millions as tokenised text writes them ("30 m people").
 _METRES_AFTER = regex.compile(r"[ \u00a0]m[ \u00a0](?P<noun>[a-z]{2,})\b(?!['’])")
 _METRE = lookup("metre")
+_YEAR_SPAN = regex.compile(r"[-–/]([0-9]{2})(?![0-9]|[.,][0-9])")
 SCORE_BASE = 1000
 _SCORE_TAIL = regex.compile(r"[ \t]?+[-–][ \t]?+(?P<other>[0-9]{1,2})(?![0-9]|[.,][0-9])")
 _SCORE_LIST = regex.compile(r"[,;]?+[ \t]++[0-9]{1,2}[ \t]?+[-–][ \t]?+[0-9]{1,2}\b")
@@ -480,6 +481,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         and _looks_like_year(m, after, before)
     ):
         kind = "year"
+        if (span := _YEAR_SPAN.match(text, end)) and int(span.group(1)) == (value + 1) % 100:
+            end = span.end()  # "2027-28", "2014/15": a fiscal year or season, by its first year
 
     hb = HEDGE_BEFORE.search(before)
     if hb and qualifier == "exact":

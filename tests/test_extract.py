@@ -97,6 +97,7 @@ FORMS = [
     ("Russia has doubled its strikes", "doubled", "ratio", 2, 2, 2, None, "exact"),
     ("capacity would triple", "triple", "ratio", 3, 3, 3, None, "exact"),
     ("As we learned in 1941, war", "1941", "year", 1941, 1941, 1941, None, "exact"),
+    ("a surplus by 2031-32, she said", "2031-32", "year", 2031, 2031, 2031, None, "exact"),
     ("hundreds more injured", "hundreds", "count", 200, 200, 999, None, "range"),
     # tokenised text: digit groups and scales set apart by spaces
     ("they spent £ 20 m on ads", "£ 20 m", "money", 2e7, 2e7, 2e7, "GBP", "exact"),
@@ -278,6 +279,10 @@ def test_a_match_score_is_one_figure_whoever_is_named_first() -> None:
     # no score: a dash between two numbers with no word of a match near it, a set list
     assert [c.kind for c in extract("Children aged 5-11 joined.")] == ["duration"]
     assert extract("She won 6-4, 7-6 in the final.") == []
+
+
+def test_a_year_joins_only_the_next_year_as_its_span() -> None:
+    assert [c.text for c in extract("In 2019-25 people came.")] == ["2019"]
 
 
 def test_empty_and_figureless_text() -> None:
