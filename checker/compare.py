@@ -110,7 +110,7 @@ def compatible(a: Claim, b: Claim, widen: float = 0.0) -> bool:
 
 def describe(claim: Claim) -> str:
     """The interval of a claim as text, for explanations."""
-    if claim.kind in ("date", "score"):
+    if claim.kind in ("date", "score", "time"):
         return claim.date or claim.text
     if claim.kind == "year" and claim.value is not None and claim.value == int(claim.value):
         return str(int(claim.value))  # 2024, never "[2,024, 2,024]"

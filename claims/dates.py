@@ -37,6 +37,24 @@ DATE_LEAD = 10
 DATE_REACH = 32
 
 
+# A time of day: with a.m. or p.m. ("6:42 p.m.", "8pm"), or on the 24-hour clock past noon
+# ("18:42"). "10:30" alone could be either half of the day: no figure.
+TIME_RE = regex.compile(
+    r"(?<![\w.,:])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5][0-9]))?+[ \u00a0]?"
+    r"(?:(?P<ap>[aApP])\.[mM]\.?|(?P<ap>[aApP])[mM])(?![\w])"
+    r"|(?P<h>1[3-9]|2[0-3]):(?P<m>[0-5][0-9])(?![0-9:]))"
+)
+TIME_REACH = 16
+
+
+def minutes_of(match: regex.Match[str]) -> int:
+    """A ``TIME_RE`` match as minutes after midnight: "6:42 p.m." is 1,122."""
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    if match.group("ap"):
+        hour = hour % 12 + (12 if match.group("ap").lower() == "p" else 0)
+    return hour * 60 + minute
+
+
 _NOT_DIGIT = regex.compile(r"\D")
 
 

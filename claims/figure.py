@@ -12,7 +12,7 @@ import regex
 
 from claims import measures
 from claims.context import STOPWORDS
-from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, parse_date
+from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, TIME_RE, TIME_REACH, minutes_of, parse_date
 from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
@@ -225,18 +225,29 @@ def _figures(text: str, noise: list[tuple[int, int]], runs: list[int]) -> Iterat
     taken_until = 0
     noise_starts = [s for s, _ in noise]
     dates = near_digits(DATE_RE, text, runs, DATE_LEAD, DATE_REACH)
+    times = near_digits(TIME_RE, text, runs, 0, TIME_REACH)
     candidates: list[tuple[int, int, regex.Match[str] | _Hit]] = sorted(
-        [(m.start(), 0, m) for m in dates] + [(h.m.start(), 1, h) for h in _numbers(text, runs)],
+        [(m.start(), 0, m) for m in dates]
+        + [(m.start(), 0, m) for m in times]
+        + [(h.m.start(), 1, h) for h in _numbers(text, runs)],
         key=lambda c: (c[0], c[1]),
     )
     for start, _, m in candidates:
         end = m.end if isinstance(m, _Hit) else m.end()
-        if start < taken_until or _in_noise(noise, noise_starts, start, end):
+        is_time = not isinstance(m, _Hit) and m.re is TIME_RE
+        if start < taken_until or (not is_time and _in_noise(noise, noise_starts, start, end)):
             continue
         per = taken_until and not text[taken_until:start].strip()
         if per and isinstance(m, _Hit) and m.m.group("one"):
             continue  # "$4 a gallon": a price per gallon, no gallon of its own
-        fig = _number(text, m) if isinstance(m, _Hit) else _date(m)
+        if isinstance(m, _Hit):
+            fig = _number(text, m)
+        elif is_time:
+            fig = _Figure(
+                start, end, minutes_of(m), "time", "exact", None, None, None, 0.0, None, ""
+            )
+        else:
+            fig = _date(m)
         if fig is None:
             continue
         taken_until = fig.end
@@ -256,6 +267,13 @@ def in_document_currency(figures: list[_Figure]) -> list[_Figure]:
         dataclasses.replace(f, currency=currency) if f.currency == DOCUMENT_CURRENCY else f
         for f in figures
     ]
+
+
+def _time(m: regex.Match[str]) -> _Figure:
+    """A time of day, in minutes after midnight: "6:42 p.m." is 1,122."""
+    return _Figure(
+        m.start(), m.end(), minutes_of(m), "time", "exact", None, None, None, 0.0, None, ""
+    )
 
 
 def _date(m: regex.Match[str]) -> _Figure | None:

@@ -253,8 +253,8 @@ def _claim(
         measure = "quarter" if quarter else measures.ordinal_measure(after)
     elif fig.kind == "ratio":
         measure = measures.ratio_measure(before, after)
-    elif fig.kind == "score":
-        measure = "score"
+    elif fig.kind in ("score", "time"):
+        measure = fig.kind
     elif fig.kind == "percent":
         measure = measures.share_measure(after, before)
     elif fig.kind == "money":

@@ -16,6 +16,7 @@ KINDS = (
     "ordinal",
     "ratio",
     "score",
+    "time",
     "other",
 )
 

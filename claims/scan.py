@@ -120,8 +120,7 @@ _NOISE_AT_DIGITS = tuple(
     regex.compile(p)
     for p in (
         r"\b[0-9]{1,4}\s+(?:[A-Z][a-z]+\s+)?(?:Street|Avenue|Road|Lane|Boulevard|Square)\b",
-        r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+(?:\s?[ap]\.?m\.?)?+",
-        r"(?<![\w.])[0-9]{1,2}(?:\.[0-9]{2})?(?:\s?[ap]\.m\.|\s?[ap]m\b)",
+        r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+",  # a clock time not read as a time
     )
 )
 _LIST_MARK = regex.compile(r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=[ \t]++\S))")  # its item after it

@@ -16,10 +16,10 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 190},
+    "summedits": {"caught": 198},
     "aggrefact": {"flagged": 224, "caught": 30},
     "newsroom": {
-        "gate caught": 21,
+        "gate caught": 22,
         "gate hard caught": 4,
         "check conflicts": 3,
         "check agreements": 14,

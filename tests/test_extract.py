@@ -98,6 +98,10 @@ FORMS = [
     ("capacity would triple", "triple", "ratio", 3, 3, 3, None, "exact"),
     ("As we learned in 1941, war", "1941", "year", 1941, 1941, 1941, None, "exact"),
     ("a surplus by 2031-32, she said", "2031-32", "year", 2031, 2031, 2031, None, "exact"),
+    # a time of day, in minutes after midnight
+    ("the meeting at 10:30 a.m. ended", "10:30 a.m.", "time", 630, 630, 630, None, "exact"),
+    ("it left at 7pm.", "7pm", "time", 1140, 1140, 1140, None, "exact"),
+    ("it left at 19:05 sharp", "19:05", "time", 1145, 1145, 1145, None, "exact"),
     ("hundreds more injured", "hundreds", "count", 200, 200, 999, None, "range"),
     # tokenised text: digit groups and scales set apart by spaces
     ("they spent £ 20 m on ads", "£ 20 m", "money", 2e7, 2e7, 2e7, "GBP", "exact"),
@@ -173,7 +177,7 @@ NOT_CLAIMS = [
     "call 202-383-0014 now",
     "see https://example.org/2015/11/17/report-129 for more",
     "write to desk2015@example.org",
-    "the meeting at 10:30 a.m. ended",
+    "the meeting at 10:30 ended",  # either half of the day
     "one of those bumps",
     "to one another",
     "at first he said",

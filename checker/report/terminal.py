@@ -47,7 +47,7 @@ def _value(claim: Claim) -> str:
     """The interval in words an editor reads at a glance: "≥ 129", "88.4 to 108 km"."""
     if claim.kind == "date":
         return claim.date or ""
-    if claim.kind == "score":
+    if claim.kind in ("score", "time"):
         return claim.text
     if claim.kind == "year" and claim.value is not None and claim.value == int(claim.value):
         return str(int(claim.value))  # 2024, not "2,024"
