@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import regex
 
+from claims.engines import twin
+
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital, a quote or
 # a digit, unless the word before the stop is a known abbreviation; and at a blank line.
 # (The stop is matched and dropped with \K rather than looked behind for at every space: the
@@ -20,7 +22,7 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sen rep gen col lt sgt gov pres prof jr sr inc co corp ltd no vs jan feb mar
     apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc approx est""".split()
 )
-_LAST_WORD = regex.compile(r"([\w.]{1,12})[.!?][\"'”’)\]]?$")
+_LAST_WORD = twin(r"([\w.]{1,12})[.!?][\"'”’)\]]?$")
 
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]{0,40}+")  # "Zürich" is one word, not "rich"
 
@@ -89,14 +91,10 @@ class Sentences:
         starts = [0]
         ends = []
         for m in _SENTENCE_END.finditer(text):
-            before = text[max(0, m.start() - 14) : m.start()]
-            last = _LAST_WORD.search(before)
-            if (
-                last is not None
-                and "\n" not in m.group()
-                and last.group(1).lower().rstrip(".") in _ABBREVIATIONS
-            ):
-                continue
+            if "\n" not in m.group():  # a line break ends a sentence after any word
+                last = _LAST_WORD.search(text[max(0, m.start() - 14) : m.start()])
+                if last is not None and last.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                    continue
             ends.append(m.start())
             starts.append(m.end())
         ends.append(len(text))

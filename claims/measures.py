@@ -8,6 +8,7 @@ import regex
 
 from claims.context import singular
 from claims.engines import Twin, twin
+from claims.tails import tail_start
 
 # Synonyms folded into one measure name: the lexicon the matcher relies on.
 SYNONYMS = {
@@ -209,6 +210,10 @@ _EARLIER_BEFORE = regex.compile(
     r"|(?:up|down|revised|raised|lowered)\s+from)\s+(?:about\s+|some\s+)?$"
 )
 
+# A match opens a word and holds at most eight runs of word characters ("an earlier death toll
+# estimate stood at about"): it is searched for over the last eight words only.
+_EARLIER_WORDS = 8
+
 
 def count_measure(before: str, after: str) -> str:
     """The measure of a bare count from the text just before and just after it."""
@@ -217,7 +222,7 @@ def count_measure(before: str, after: str) -> str:
 
 def superseded(before: str) -> bool:
     """ "up from an earlier toll of 25": a superseded figure is not the current claim."""
-    return _EARLIER_BEFORE.search(before) is not None
+    return _EARLIER_BEFORE.search(before, tail_start(before, _EARLIER_WORDS)) is not None
 
 
 # Measures whose last word is no noun the figure counts: the lemma is the word before it.

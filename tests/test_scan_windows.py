@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import frame, measures, roles, scan
-from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH
+from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, TIME_RE, TIME_REACH
 from claims.engines import Twin
 
 # Pieces that open, close or join the patterns: digits, separators, heads, months, marks.
@@ -24,7 +24,7 @@ PIECES = (
     # whole ones, which random pieces seldom build
     "September 16, 2015", "16th of September", "May 2020", "Sept. 3", "(555) 123-4567",
     "555.123.4567", "+44 20 7946 0958", "Tier  1", "World War 2", "won 3-2", "beat them 10–7",
-    "12 Main Street", "4 Elm  Road", "5:30 pm", "10 a.m.", "\n 1. ", "\n   (2) ", "Boeing\n737",
+    "12 Main Street", "4 Elm  Road", "5:30 pm", "10 a.m.", "11:45 P.M.", "18:42", "8pm", "\n 1. ", "\n   (2) ", "Boeing\n737",
     " Q4 ", " q3,",
 )  # fmt: skip
 TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
@@ -57,6 +57,8 @@ def test_dates_near_digits_are_the_dates_of_a_full_scan(text: str) -> None:
     runs = scan.digit_runs(text)
     near = scan.near_digits(DATE_RE, text, runs, DATE_LEAD, DATE_REACH)
     assert [m.span() for m in near] == [m.span() for m in DATE_RE.finditer(text)]
+    times = scan.near_digits(TIME_RE, text, runs, 0, TIME_REACH)
+    assert [m.span() for m in times] == [m.span() for m in TIME_RE.finditer(text)]
 
 
 @settings(max_examples=600, deadline=None)
@@ -155,3 +157,30 @@ def test_each_twin_reads_plain_text_as_regex_does(text: str, lead: str) -> None:
         for method in ("search", "match"):
             chosen, full = getattr(t, method)(text), getattr(t.full, method)(text)
             assert _read(chosen) == _read(full), (name, method, text)
+
+
+EARLIER_WORDS = (
+    "an", "the", "earlier", "previous", "first", "death", "toll", "count", "estimate", "of",
+    "was", "stood", "at", "about", "some", "up", "revised", "from", "U.S.", "5", "(", "said",
+)  # fmt: skip
+_EARLIER_NOISE = st.lists(
+    st.tuples(st.sampled_from(EARLIER_WORDS), st.sampled_from((" ", " ", "  ", ", ", "\n", "-"))),
+    max_size=8,
+).map(lambda pairs: "".join(w + s for w, s in pairs))
+# Whole phrases too, up to the longest the pattern takes, which random words seldom build.
+EARLIER_TEXTS = st.tuples(
+    _EARLIER_NOISE,
+    st.sampled_from(
+        (
+            "", "an earlier death toll estimate stood at about ", "the previous toll of some ",
+            "An earlier  official count was ", "revised from about ", "first tally of ",
+        )
+    ),
+    _EARLIER_NOISE,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(EARLIER_TEXTS)
+def test_a_superseded_figure_is_found_over_the_last_words(before: str) -> None:
+    assert measures.superseded(before) == (measures._EARLIER_BEFORE.search(before) is not None)
