@@ -149,6 +149,9 @@ QUARTERS = [
     ("Profit rose in 4Q 2020.", "4Q"),
     ("Profit rose in the fourth quarter.", "fourth"),
     ("Its fourth-quarter profit rose.", "fourth"),
+    ("Profit rose in 4Q19.", "4Q19"),
+    ("Profit rose in Q4'19.", "Q4'19"),
+    ("Profit rose in 4Q2019.", "4Q2019"),
 ]
 
 
@@ -157,6 +160,11 @@ def test_quarters_in_every_notation_are_one_period(text: str, figure: str) -> No
     hits = [c for c in extract(text) if c.text == figure]
     assert hits and hits[0].kind == "ordinal" and hits[0].value == 4
     assert hits[0].measure == "quarter"
+
+
+def test_a_quarter_with_its_year_glued_leaves_no_bare_count() -> None:
+    assert [(c.text, c.kind) for c in extract("Margins fell in Q2'18.")] == [("Q2'18", "ordinal")]
+    assert extract("Call Q218 or 4Q201 now.") == []  # no quarter and year in these
 
 
 def test_a_hyphen_joins_a_rank_to_a_period_only() -> None:
