@@ -422,6 +422,12 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             if is_between:
                 start -= len("between ") + (len(before) - len(before.rstrip()) - 1)
                 before = text[max(0, start - 48) : start]
+    elif hit.reading is not None and (spoken := _word_range(text, end, value, before)):
+        value, high, end = spoken  # "two to three days", "five to six million"
+        qualifier, after = "range", text[end : end + 64]
+        if _BETWEEN_BEFORE.search(before):
+            start -= len(before) - _BETWEEN_BEFORE.search(before).start()
+            before = text[max(0, start - 48) : start]
     kind = "count"
     unit: Unit | None = None
     aged, hyphen_noun = False, None
@@ -646,6 +652,29 @@ _OVER_AFTER = regex.compile(r"[ \t]++over[ \t]++")
 _ONE_PERSON = regex.compile(
     rf"(?i)[ \t]++(?:{'|'.join(sorted(measures.PERSON))})\b(?![-'’])"
 )  # "one person", "one child": a count of people
+
+
+_WORD_RANGE_JOIN = regex.compile(r"[ \t]++(?:to|(?P<and>and))[ \t]++")
+
+
+def _word_range(text: str, end: int, low: float, before: str) -> tuple[float, float, int] | None:
+    """A range whose low end is a number in words and ends at ``end``: its low end, its high end
+    and where it ends. A scale word after the high end serves the low end too ("five to six
+    million") when the low end is less than the high end's number; "and" joins only after
+    "between", and a change "from" one figure to another is no range."""
+    j = _WORD_RANGE_JOIN.match(text, end, end + 8)
+    if j is None or (j.group("and") and not _BETWEEN_BEFORE.search(before)):
+        return None
+    if _FROM_BEFORE.search(before) and not SPAN_FROM_BEFORE.search(before):
+        return None
+    read = _plain_number(text, j.end())
+    if read is None:
+        return None
+    high, high_end = read
+    scale = SCALES.get(text[j.end() : high_end].rsplit(None, 1)[-1].lower(), 1.0)
+    if scale > 1.0 and low < high / scale:
+        low *= scale
+    return (low, high, high_end) if 0 <= low < high else None
 
 
 _AND_A_PART = regex.compile(r"(?i)[ \t]++and[ \t]++an?[ \t]++(?P<part>half|quarter)(?![\w-])")

@@ -383,3 +383,25 @@ def test_a_fold_is_a_multiple(text: str, figure: str, times: float) -> None:
 def test_what_folds_is_no_multiple() -> None:
     assert [c.kind for c in extract("We set out 8 fold-out tables.")] == ["count"]
     assert extract("The manifold leaked.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [("The repair takes four to five weeks.", "four to five weeks", 28, 35),
+     ("They hired between six and nine guards.", "between six and nine", 6, 9),
+     ("Some seven to eight million tonnes", "seven to eight million tonnes", 7e9, 8e9),
+     ("It drew four to 600 people.", "four to 600", 4, 600)],
+    ids=["unit", "between", "shared-scale", "digits-high"],
+)  # fmt: skip
+def test_a_range_in_words(text: str, figure: str, low: float, high: float) -> None:
+    (c,) = [c for c in extract(text) if c.qualifier == "range"]
+    assert (c.text, c.low, c.high) == (figure, pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The count went from six to nine.", "We met at twenty to three.", "They took six and nine."],
+    ids=["a-change", "a-time", "and-without-between"],
+)
+def test_what_is_no_range_in_words(text: str) -> None:
+    assert [c for c in extract(text) if c.qualifier == "range"] == []
