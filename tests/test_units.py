@@ -91,9 +91,11 @@ def test_news_spellings_name_selected_units() -> None:
         ("It cost 100 EUR in all.", 100.0, "EUR"),
         ("It cost CHF 100 in all.", 100.0, "CHF"),
         ("It cost 50 Swiss francs in all.", 50.0, "CHF"),
+        ("a 12 sq. m cell", 1.2e-5, "km2"),
+        ("a 900 sq. ft shop", 8.3612736e-5, "km2"),
     ],
     ids=["mph", "fahrenheit", "celsius", "energy", "data", "pressure", "power", "glued-tonne",
-         "code-after", "code-before", "babel-name"],
+         "code-after", "code-before", "babel-name", "sq-dot-m", "sq-dot-ft"],
 )  # fmt: skip
 def test_units_of_news_are_read(text: str, value: float, unit: str) -> None:
     (c,) = extract(text)
@@ -210,6 +212,10 @@ def test_basis_points_are_hundredths_of_a_percentage_point(
     assert (c.text, c.kind, c.unit, c.stated_unit) == (figure, "percent", "percentage points", "bp")
     assert c.value == pytest.approx(points)
     assert extract(f"a rise of {points} percentage points")[0].value == pytest.approx(points)
+
+
+def test_an_abbreviated_square_needs_its_unit() -> None:
+    assert [c.unit for c in extract("It came to 7 sq. Mr Lee said.")] == [None]
 
 
 def test_capital_bp_is_no_basis_point() -> None:
