@@ -28,7 +28,6 @@ import train_scorer
 from checker.check import check
 from checker.gate import gate
 from checker.scorer import Model
-from checker.scorer import model as shipped
 from checker.settings import Settings
 
 ModelFor = Callable[[str], Model]
@@ -218,17 +217,7 @@ def main() -> None:
     for item in filter(None, args.settings.split(",")):
         key, value = item.split("=")
         SETTINGS = dataclasses.replace(SETTINGS, **{key: float(value)})
-    if args.cv:
-        models = train_scorer.cross_validate(train_scorer.examples())
-
-        def model_for(group: str) -> Model:
-            return models[train_scorer.fold_of(group)]
-    else:
-        model = shipped()
-
-        def model_for(group: str) -> Model:
-            return model
-
+    model_for = train_scorer.model_for(args.cv)
     print(f"dev table ({'cross-validated, folds by document' if args.cv else 'shipped scorer'})")
     for name, row in table(model_for, args.sets.split(","), args.verbose):
         print(f"{name}: " + "; ".join(f"{k} {_fmt(v)}" for k, v in row.items()), flush=True)

@@ -32,7 +32,6 @@ from checker.cluster import _best_restatements, _Found
 from checker.documents import claims_of
 from checker.features import agree, apart, named_apart
 from checker.scorer import Model, Pair, pairs
-from checker.scorer import model as shipped
 from checker.settings import Settings
 from claims import Claim
 
@@ -212,17 +211,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv", action="store_true")
     args = ap.parse_args()
-    if args.cv:
-        models = train_scorer.cross_validate(train_scorer.examples())
-
-        def model_for(group: str) -> Model:
-            return models[train_scorer.fold_of(group)]
-    else:
-        m = shipped()
-
-        def model_for(group: str) -> Model:
-            return m
-
+    model_for = train_scorer.model_for(args.cv)
     classes: Counter[str] = Counter()
     for source in (newsroom, ecbplus):
         for step, what, detail in source(model_for):

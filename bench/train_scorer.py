@@ -15,7 +15,7 @@ import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -24,6 +24,7 @@ import datasets
 
 from checker.features import NAMES
 from checker.scorer import Model
+from checker.scorer import model as shipped
 
 OUT = datasets.ROOT / "checker" / "data" / "scorer.json"
 FOLDS = 5
@@ -81,6 +82,16 @@ def cross_validate(data: Sequence[datasets.Example]) -> dict[int, Model]:
         acc = sum((p >= 0.5) == bool(y) for p, y in rows) / len(rows)
         print(f"  {name:15} pairs {len(rows):5}  AUC {_auc(rows):.3f}  accuracy {acc:.3f}")
     return models
+
+
+def model_for(cv: bool) -> Callable[[str], Model]:
+    """The scorer a document of ``group`` is scored by: the shipped one, or with ``cv`` the one
+    trained without the document's fold."""
+    if not cv:
+        model = shipped()
+        return lambda group: model
+    models = cross_validate(examples())
+    return lambda group: models[fold_of(group)]
 
 
 def _auc(rows: list[tuple[float, int]]) -> float:

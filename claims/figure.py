@@ -243,9 +243,7 @@ def _figures(text: str, noise: list[tuple[int, int]], runs: list[int]) -> Iterat
         if isinstance(m, _Hit):
             fig = _number(text, m)
         elif is_time:
-            fig = _Figure(
-                start, end, minutes_of(m), "time", "exact", None, None, None, 0.0, None, ""
-            )
+            fig = _time(m)
         else:
             fig = _date(m)
         if fig is None:
@@ -790,13 +788,11 @@ def _spaced_m(text: str, hit: _Hit) -> tuple[bool, int] | None:
     if not hit.m.group("digits"):
         return None
     after = _METRES_AFTER.match(text, hit.end, hit.end + 32)
-    if after is None or after.group("noun") in STOPWORDS:
+    noun = after.group("noun") if after is not None else ""
+    if not noun or noun in STOPWORDS or noun in SCALES_AFTER_DIGITS:
         return None
-    noun = after.group("noun")
     counted = noun in measures.PEOPLE or measures.word_lemma(noun) != noun
     money = _currency_named(noun, " ") or noun in CURRENCY_AFTER_SCALE
-    if noun in SCALES_AFTER_DIGITS:
-        return None
     return not (counted or money), after.start() + 2
 
 

@@ -21,6 +21,10 @@ class Unit:
     def to_base(self, value: float) -> float:
         return value * self.factor + self.offset
 
+    def from_base(self, value: float) -> float:
+        """The number as stated in this unit: ``to_base`` undone."""
+        return (value - self.offset) / self.factor
+
 
 def _load(name: str) -> dict[str, Any]:
     with resources.files("claims").joinpath(name).open("rb") as f:
@@ -56,7 +60,7 @@ for _unit in BY_NAME.values():
 def stated_number(value: float, stated_unit: str | None) -> float:
     """The number as written before its unit: 1461 days stated in years is 4."""
     unit = BY_SYMBOL.get(stated_unit or "")
-    return (value - unit.offset) / unit.factor if unit else value
+    return unit.from_base(value) if unit else value
 
 
 TEMPERATURE_CHANGE_AFTER: tuple[str, ...] = tuple(_RULES["temperature"]["change_after"])

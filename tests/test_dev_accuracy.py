@@ -39,8 +39,7 @@ def table() -> dict[str, dict]:
     if not BENCHMARKS.is_dir():
         pytest.skip(f"the dev data is not beside the checkout ({BENCHMARKS} is absent)")
     bench = load_bench("accuracy")
-    model = bench.shipped()
-    return dict(bench.table(lambda group: model, list(FLOORS), False))
+    return dict(bench.table(bench.train_scorer.model_for(False), list(FLOORS), False))
 
 
 def _count(value: object) -> int:
