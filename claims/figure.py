@@ -234,18 +234,15 @@ def _figures(text: str, noise: list[tuple[int, int]], runs: list[int]) -> Iterat
     )
     for start, _, m in candidates:
         end = m.end if isinstance(m, _Hit) else m.end()
-        is_time = not isinstance(m, _Hit) and m.re is TIME_RE
-        if start < taken_until or (not is_time and _in_noise(noise, noise_starts, start, end)):
+        if start < taken_until or _in_noise(noise, noise_starts, start, end):
             continue
         per = taken_until and not text[taken_until:start].strip()
         if per and isinstance(m, _Hit) and m.m.group("one"):
             continue  # "$4 a gallon": a price per gallon, no gallon of its own
-        if isinstance(m, _Hit):
-            fig = _number(text, m)
-        elif is_time:
-            fig = _time(m)
+        if not isinstance(m, _Hit):
+            fig = _time(m) if m.re is TIME_RE else _date(m)
         else:
-            fig = _date(m)
+            fig = _number(text, m)
         if fig is None:
             continue
         taken_until = fig.end

@@ -122,7 +122,10 @@ _NOISE_AT_DIGITS = tuple(
     regex.compile(p)
     for p in (
         r"\b[0-9]{1,4}\s+(?:[A-Z][a-z]+\s+)?(?:Street|Avenue|Road|Lane|Boulevard|Square)\b",
-        r"(?<![\w.])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+",  # a clock time not read as a time
+        # a clock time that `claims.dates.TIME_RE` does not read: no "a.m." or "p.m." after it,
+        # nor an hour past noon ("10:30", "08:15:00")
+        r"(?<![\w.])(?!(?:1[3-9]|2[0-3]):[0-5][0-9](?![0-9:]))[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?+"
+        r"(?![ \u00a0]?+[aApP]\.?[mM])",
     )
 )
 _LIST_MARK = regex.compile(r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=[ \t]++\S))")  # its item after it

@@ -178,6 +178,8 @@ NOT_CLAIMS = [
     "see https://example.org/2015/11/17/report-129 for more",
     "write to desk2015@example.org",
     "the meeting at 10:30 ended",  # either half of the day
+    "see https://example.org/live-8pm-show",  # a time inside a link or an address
+    "write to 8pm@example.org",
     "one of those bumps",
     "to one another",
     "at first he said",
