@@ -52,7 +52,6 @@ from claims.units import (
     CURRENCY_WORDS,
     GLUED,
     PERCENTAGE_POINTS,
-    SUBUNIT_OF,
     SUBUNITS,
     TEMPERATURE_CHANGE_AFTER,
     Unit,
@@ -93,7 +92,7 @@ _SCORE_BEFORE = regex.compile(
     r"(?i)\b(?:" + "|".join(SCORE_BEFORE) + r")\s++(?:[\w'’-]++\s++){0,4}?$"
 )
 _SCORE_AFTER = regex.compile(r"(?i)[ \u00a0-]++(?:" + "|".join(SCORE_AFTER) + r")\b")
-_SUBUNIT_ALONE = regex.compile(r"(?i)[ \u00a0]++(?P<word>" + word_trie(list(SUBUNIT_OF)) + r")\b")
+_SUBUNIT_ALONE = regex.compile(r"(?i)[ \u00a0]++(?P<word>" + word_trie(list(SUBUNITS)) + r")\b")
 # The currency of a hundredth that names none, until its document says which: see
 # `in_document_currency`.
 DOCUMENT_CURRENCY = "¤"
@@ -444,8 +443,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         end = cw.end
     elif currency is None and scale == 1.0 and (sub := _SUBUNIT_ALONE.match(text, end)):
         word = sub.group("word").lower()
-        currency = SUBUNIT_OF[word] or DOCUMENT_CURRENCY  # "22 cents a share"
-        value, precision, end = value * SUBUNITS[word], precision * SUBUNITS[word], sub.end()
+        subunit = SUBUNITS[word]
+        currency = subunit.of or DOCUMENT_CURRENCY  # "22 cents a share"
+        value, precision, end = value * subunit.factor, precision * subunit.factor, sub.end()
     elif currency is None and m.group("digits") and (cs := _SYMBOL_AFTER.match(text, end)):
         currency, end = CURRENCY_SYMBOLS[cs.group("symbol")], cs.end()  # "100 €", "100元"
     elif currency is None and glued is not None:
@@ -605,7 +605,7 @@ def _subunit(text: str, end: int) -> tuple[float, int] | None:
     if read is None or not 0 < read[0] < 100:
         return None
     m = _SUBUNIT.match(text, read[1], read[1] + 16)
-    return (read[0] * SUBUNITS[m.group("word")], m.end()) if m else None
+    return (read[0] * SUBUNITS[m.group("word")].factor, m.end()) if m else None
 
 
 _MIXED_JOIN = regex.compile(r"(?P<and>[ \t]++and)?+[ \t]++")

@@ -81,8 +81,20 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     **_NEWS_CURRENCY["symbols"],
 }
 CURRENCY_CODES = tuple(sorted(_GENERATED["currency"]))
-SUBUNITS: dict[str, float] = _NEWS_CURRENCY["subunits"]
-SUBUNIT_OF: dict[str, str] = _NEWS_CURRENCY["subunit_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Subunit:
+    """A currency's hundredth ("cents"): its factor to the whole, and the currency it is of
+    when it stands alone ("" where its document's currency decides)."""
+
+    factor: float
+    of: str
+
+
+SUBUNITS: dict[str, Subunit] = {
+    word: Subunit(spec["factor"], spec["of"]) for word, spec in _NEWS_CURRENCY["subunits"].items()
+}
 CURRENCY_AFTER_SCALE: dict[str, str] = _NEWS_CURRENCY["after_scale"]
 CURRENCY_WORDS: dict[str, str] = {
     **{plural: code for code, (plural, _) in _GENERATED["currency"].items()},

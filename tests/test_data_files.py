@@ -57,6 +57,9 @@ def test_unit_rules_name_only_selected_units() -> None:
     assert set(rules["news"].values()) <= selected
     words = rules["currency_news"]["words"]
     assert all(re.fullmatch(r"[A-Z]{3}", code) for code in words.values())
+    for word, subunit in rules["currency_news"]["subunits"].items():  # one table: factor and of
+        assert set(subunit) == {"factor", "of"} and 0 < subunit["factor"] < 1, word
+        assert re.fullmatch(r"(?:[A-Z]{3})?", subunit["of"]), word
 
 
 def test_generated_units_cover_every_selected_unit() -> None:
