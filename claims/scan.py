@@ -66,6 +66,7 @@ _WORD_SYMBOLS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1 and s.isalpha
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _POINT_SUFFIXES = ("bp", "bps")  # "25bp": basis points
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
+_YEAR_SLASH = r"(?<=(?<![0-9])(?:19|20)[0-9]{2}/)[0-9]{2}(?![0-9/]|[.,][0-9])"
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
@@ -86,7 +87,9 @@ _NUMBER_RE = regex.compile(
     r"(?P<suffix>"
     + word_trie(sorted({*SCALE_SUFFIXES, *_ORDINAL_SUFFIXES, *_POINT_SUFFIXES, *GLUED}))
     + ")?"
-    rf"(?!(?![{_WORD_SYMBOLS}])[\w]|[.,:][0-9]|/[0-9]))"
+    # ... nor a part of "24/7" or "12/8/2019": a year and the next one's two digits ("2014/15") are
+    # one figure, a fiscal year or season
+    rf"(?!(?![{_WORD_SYMBOLS}])[\w]|[.,:][0-9]|/(?!{_YEAR_SLASH})[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
     rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"

@@ -134,6 +134,8 @@ FORMS = [
     ("a low of 41F overnight", "41F", "quantity", 5, 5, 5, "degC", "exact"),
     ("a rise 9F above the norm", "9F", "quantity", 5, 5, 5, "degC", "exact"),
     ("Marlow, 52, was arrested", "52", "duration", 18993, 18993, 18993, "day", "exact"),
+    # a year and the next one's two digits after a slash: one fiscal year or season
+    ("losses in 2022/23 grew", "2022/23", "year", 2022, 2022, 2022, None, "exact"),
 ]
 
 
@@ -289,6 +291,10 @@ def test_a_match_score_is_one_figure_whoever_is_named_first() -> None:
 
 def test_a_year_joins_only_the_next_year_as_its_span() -> None:
     assert [c.text for c in extract("In 2019-25 people came.")] == ["2019"]
+
+
+def test_slashes_between_figures_that_are_no_fiscal_year_stay_none() -> None:
+    assert extract("Open 24/7 since 11/4/2021, and in 2021/22/23.") == []
 
 
 def test_empty_and_figureless_text() -> None:
