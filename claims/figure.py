@@ -118,12 +118,17 @@ _PERCENT_AFTER = regex.compile(
 )
 # What stands after a number: up to four words or symbols on its line, looked up longest first
 # in the unit and currency tables (a regex of every spelling costs a tenth of a second to
-# compile, and a dictionary lookup is as fast).
+# compile, and a dictionary lookup is as fast). Tokenised text sets a hyphen apart ("a 74 - year
+# - old", "a 20 - minute drive"): spaced, it joins a word in lower case ("2008 - Year the league
+# began" is a list's year).
 _WORDS_AFTER = regex.compile(
-    r"(?P<sep>[ \u00a0]++|-|(?=[°º]))(?P<run>[^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+"
+    r"(?P<sep>[ \u00a0]-[ \u00a0](?=\p{Ll})|[ \u00a0]++|-|(?=[°º]))"
+    r"(?P<run>[^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+"
     r"(?:[ \u00a0][^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+){0,3})"
 )
-_OLD_OR_NOUN = regex.compile(r"(?P<old>-old\b)|-(?P<noun>[a-z]{3,20})\b")
+_OLD_OR_NOUN = regex.compile(
+    r"(?P<old>(?:-|[ \u00a0]-[ \u00a0])old\b)|(?:-|[ \u00a0]-[ \u00a0])(?P<noun>[a-z]{3,20})\b"
+)
 _NOT_A_DURATION = frozenset({"quarter", "half", "quarters", "halves"})
 
 
@@ -155,8 +160,9 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
             if code:
                 return _After(end, currency=code)
             continue
-        unit = lookup(spelling) if len(spelling) > 1 or w.group("sep") == "-" else None
-        if unit is None or (w.group("sep") == "-" and spelling in UNIT_SYMBOLS):
+        hyphen = w.group("sep").strip() == "-"
+        unit = lookup(spelling) if len(spelling) > 1 or hyphen else None
+        if unit is None or (hyphen and spelling in UNIT_SYMBOLS):
             continue
         if unit.dimension == "time" and n < len(parts) and parts[n].group() in _NOT_A_DURATION:
             return None  # "fiscal 2022 second quarter" is no duration of 2,022 seconds

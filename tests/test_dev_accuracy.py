@@ -17,7 +17,7 @@ pytestmark = [
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
     "summedits": {"caught": 198},
-    "aggrefact": {"flagged": 224, "caught": 30},
+    "aggrefact": {"flagged": 224, "caught": 32},
     "newsroom": {
         "gate caught": 22,
         "gate hard caught": 4,
@@ -28,7 +28,7 @@ FLOORS = {
 }
 CEILINGS = {
     "summedits": {"false alarms": 2},
-    "aggrefact": {"false alarms": 1, "clean unsupported": 123},
+    "aggrefact": {"false alarms": 1, "clean unsupported": 99},
     "newsroom": {"gate false alarms": 1, "check false alarms": 0},
     "ecbplus": {"false alarms": 1},
 }

@@ -134,6 +134,27 @@ FORMS = [
     ("a low of 41F overnight", "41F", "quantity", 5, 5, 5, "degC", "exact"),
     ("a rise 9F above the norm", "9F", "quantity", 5, 5, 5, "degC", "exact"),
     ("Marlow, 52, was arrested", "52", "duration", 18993, 18993, 18993, "day", "exact"),
+    # tokenised text: a hyphen set apart by spaces still joins a figure to its unit
+    (
+        "a 41 - year - old cook",
+        "41 - year - old",
+        "duration",
+        14975.25,
+        14975.25,
+        14975.25,
+        "day",
+        "exact",
+    ),
+    (
+        "a 15 - minute walk",
+        "15 - minute",
+        "duration",
+        15 / 1440,
+        15 / 1440,
+        15 / 1440,
+        "day",
+        "exact",
+    ),
     # a year and the next one's two digits after a slash: one fiscal year or season
     ("losses in 2022/23 grew", "2022/23", "year", 2022, 2022, 2022, None, "exact"),
 ]
@@ -295,6 +316,13 @@ def test_a_year_joins_only_the_next_year_as_its_span() -> None:
 
 def test_slashes_between_figures_that_are_no_fiscal_year_stay_none() -> None:
     assert extract("Open 24/7 since 11/4/2021, and in 2021/22/23.") == []
+
+
+def test_a_spaced_hyphen_before_a_word_that_is_no_unit_joins_nothing() -> None:
+    assert [(c.text, c.kind) for c in extract("They won 3 - and then lost 4 - 1.")] == [
+        ("3", "count"),
+        ("4 - 1", "score"),
+    ]
 
 
 def test_empty_and_figureless_text() -> None:
