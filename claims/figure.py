@@ -30,7 +30,7 @@ from claims.numbers import (
     read_tokens,
     word_trie,
 )
-from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, qualifier_for
+from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, NOT_BEFORE_TIME, qualifier_for
 from claims.roles import RANK_BEFORE, SPAN_FROM_BEFORE
 from claims.scan import (
     _MONEY_SUFFIXES,
@@ -512,7 +512,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     hb = HEDGE_BEFORE.search(before)
     if hb and qualifier == "exact":
         phrase = " ".join(hb.group("hedge").lower().split())
-        if not (phrase in ("over", "under", "some") and kind in ("duration", "year")):
+        if not (phrase in NOT_BEFORE_TIME and kind in ("duration", "year")):
             qualifier = qualifier_for(phrase)
             start -= len(before) - hb.start()
     ha = HEDGE_AFTER.match(text[end : end + 16])

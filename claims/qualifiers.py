@@ -2,64 +2,45 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 import regex
 
+with resources.files("claims").joinpath("qualifiers.toml").open("rb") as _f:
+    _DATA = tomllib.load(_f)
+
 # Relative half-width given to "about 100": 10 per cent either side.
-ABOUT_TOLERANCE = 0.10
+ABOUT_TOLERANCE: float = _DATA["interval"]["about_tolerance"]
 
 # Hedge phrase (lowercase, single spaces) -> qualifier. Longest phrases are tried first.
-HEDGES: dict[str, str] = {
-    "at least": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "a minimum of": "at_least",
-    "more than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "in excess of": "more_than",
-    "upwards of": "more_than",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "about": "about",
-    "around": "about",
-    "roughly": "about",
-    "approximately": "about",
-    "some": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "as much as": "up_to",
-    "at most": "at_most",
-    "no more than": "at_most",
-    "a maximum of": "at_most",
-    "fewer than": "less_than",
-    "less than": "less_than",
-    "under": "less_than",
-    "below": "less_than",
-}
+HEDGES: dict[str, str] = _DATA["before"]
+_AFTER_QUALIFIER: dict[str, str] = _DATA["after"]
+# Hedges before a duration or a year that are none: "over two days", "some 20 years ago".
+NOT_BEFORE_TIME = frozenset(_DATA["not_before_time"]["phrases"])
+
+
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as regex alternatives, longest first, a space standing for any spaces, and a
+    phrase that ends in a letter ending at a word's end."""
+    return "|".join(
+        regex.escape(p).replace(r"\ ", r"\s+") + (r"\b" if p[-1].isalpha() else "")
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+
 
 HEDGE_BEFORE = regex.compile(
-    r"(?i)\b(?P<hedge>"
-    + "|".join(sorted((h.replace(" ", r"\s+") for h in HEDGES), key=len, reverse=True))
-    + r")\s+(?:the\s+|a\s+total\s+of\s+)?$"
+    rf"(?i)\b(?P<hedge>{_alternation(list(HEDGES))})\s+"
+    rf"(?:(?:{_alternation(_DATA['between']['words'])})\s+)?$"
 )
-# "129 or more", "60-plus", "100 at most"
+# After the figure: a phrase spaced from it starts with a letter ("129 or more", "100 or so"),
+# one glued to it does not ("60-plus", "40+").
+_SPACED_AFTER = [p for p in _AFTER_QUALIFIER if p[0].isalpha()]
+_GLUED_AFTER = [p for p in _AFTER_QUALIFIER if not p[0].isalpha()]
 HEDGE_AFTER = regex.compile(
-    r"(?i)^(?:\s+or\s+(?P<hedge>more|so|fewer|less)\b|(?P<hedge>\+|-plus\b))"
+    rf"(?i)^(?:\s+(?P<hedge>{_alternation(_SPACED_AFTER)})|(?P<hedge>{_alternation(_GLUED_AFTER)}))"
 )
-_AFTER_QUALIFIER = {
-    "more": "at_least",
-    "+": "at_least",
-    "-plus": "at_least",
-    "so": "about",
-    "fewer": "at_most",
-    "less": "at_most",
-}
 
 
 def qualifier_for(phrase: str) -> str:

@@ -42,6 +42,19 @@ def test_number_words_are_numbers_and_never_two_things() -> None:
     assert set(data["verbal_multipliers"]["words"]) <= set(data["multipliers"])
 
 
+def test_hedges_name_a_qualifier_and_each_phrase_one_way() -> None:
+    from claims.model import QUALIFIERS
+
+    data = _load("qualifiers.toml")
+    before, after = data["before"], data["after"]
+    assert set(before.values()) | set(after.values()) <= set(QUALIFIERS) - {"exact", "range"}
+    assert not set(before) & set(after)
+    for phrase in [*before, *after, *data["between"]["words"], *data["not_before_time"]["phrases"]]:
+        assert phrase == " ".join(phrase.lower().split()), phrase
+    assert set(data["not_before_time"]["phrases"]) <= set(before)
+    assert 0 < data["interval"]["about_tolerance"] < 0.5
+
+
 def test_direction_words_point_one_way() -> None:
     direction = _load("roles.toml")["direction"]
     assert not set(direction["up_before"]) & set(direction["down_before"])
