@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -57,6 +57,7 @@ from claims.units import (
     Unit,
     lookup,
 )
+from claims.units import NAMES as UNIT_NAMES
 from claims.units import SYMBOLS as UNIT_SYMBOLS
 
 _CURRENCY_BEFORE = regex.compile(
@@ -148,23 +149,30 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
     w = _WORDS_AFTER.match(text, pos, pos + 120)
     if w is None:
         return None
-    parts = list(_SPELLING_PARTS.finditer(w.group("run")))
+    run, sep = w.group("run"), w.group("sep")
+    parts = run.replace("\u00a0", " ").split(" ")  # one space or no-break space between parts
+    if currencies and (not sep or sep.strip()):
+        return None  # a currency's name stands apart from its figure
+    if not _may_spell(parts[0], currencies):
+        return None  # no spelling of the table opens with this word
+    run_start, part_end = w.start("run"), len(run)
+    hyphen = sep.strip() == "-"
     for n in range(len(parts), 0, -1):
-        spelling = w.group("run")[: parts[n - 1].end()]
+        spelling = run[:part_end]
+        part_end -= len(parts[n - 1]) + 1
         # "two days." ends a sentence, "sq. km" does not: the dot is tried off, then on.
         if spelling.endswith(".") and lookup(spelling) is None:
             spelling = spelling.rstrip(".")
-        end = w.start("run") + len(spelling)
+        end = run_start + len(spelling)
         if currencies:
-            code = _currency_named(spelling, w.group("sep"))
+            code = _currency_named(spelling, sep)
             if code:
                 return _After(end, currency=code)
             continue
-        hyphen = w.group("sep").strip() == "-"
         unit = lookup(spelling) if len(spelling) > 1 or hyphen else None
         if unit is None or (hyphen and spelling in UNIT_SYMBOLS):
             continue
-        if unit.dimension == "time" and n < len(parts) and parts[n].group() in _NOT_A_DURATION:
+        if unit.dimension == "time" and n < len(parts) and parts[n] in _NOT_A_DURATION:
             return None  # "fiscal 2022 second quarter" is no duration of 2,022 seconds
         if n == len(parts) and (on := _OLD_OR_NOUN.match(text, end)):
             if on.group("old"):
@@ -174,7 +182,23 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
     return None
 
 
-_SPELLING_PARTS = regex.compile(r"[^ \u00a0]++")
+def _first_words(spellings: Iterable[str]) -> frozenset[str]:
+    return frozenset(_SPELLING_SEPARATOR.split(s, maxsplit=1)[0] for s in spellings)
+
+
+_SPELLING_SEPARATOR = regex.compile(r"[ \u00a0]")
+
+
+def _may_spell(first: str, currencies: bool) -> bool:
+    """Whether a spelling that opens with the word ``first`` may be in the table that
+    ``_unit_after`` reads: a unit's symbol as written or its name in any case, or a currency's
+    code or its name in any case (after "US" or not). Only a superset is needed: every
+    spelling opens with ``first``, or with ``first`` without its dots when it is alone."""
+    exact, folded = (_CODES, _CURRENCY_FIRST) if currencies else (_SYMBOL_FIRST, _NAME_FIRST)
+    low = first.lower()
+    if first in exact or low in folded:
+        return True
+    return first.endswith(".") and (first.rstrip(".") in exact or low.rstrip(".") in folded)
 
 
 def _currency_named(spelling: str, sep: str) -> str | None:
@@ -187,6 +211,9 @@ def _currency_named(spelling: str, sep: str) -> str | None:
 
 
 _CODES = frozenset(CURRENCY_CODES)
+_CURRENCY_FIRST = _first_words([*CURRENCY_WORDS, "us"])
+_SYMBOL_FIRST = _first_words(UNIT_SYMBOLS)
+_NAME_FIRST = _first_words(UNIT_NAMES)
 _DETERMINER_BEFORE = regex.compile(
     r"(?i)\b(?:the|a|an|its|their|his|her|our|my|your|this|for\s+the)\s+$"
 )

@@ -1,0 +1,89 @@
+"""The fast readers of the words around a figure find what their plain definitions find: each
+plain definition is written here as it stood before the fast path, and held equal to it on every
+spelling of the tables and on texts built at random from pieces that open, close or join them."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims import figure
+from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
+
+_PARTS = regex.compile(r"[^ \u00a0]++")
+
+
+def plain_unit_after(text: str, pos: int, currencies: bool = False) -> figure._After | None:
+    """``figure._unit_after`` as it was: every spelling tried longest first, no gate."""
+    w = figure._WORDS_AFTER.match(text, pos, pos + 120)
+    if w is None:
+        return None
+    parts = list(_PARTS.finditer(w.group("run")))
+    for n in range(len(parts), 0, -1):
+        spelling = w.group("run")[: parts[n - 1].end()]
+        if spelling.endswith(".") and lookup(spelling) is None:
+            spelling = spelling.rstrip(".")
+        end = w.start("run") + len(spelling)
+        if currencies:
+            code = figure._currency_named(spelling, w.group("sep"))
+            if code:
+                return figure._After(end, currency=code)
+            continue
+        hyphen = w.group("sep").strip() == "-"
+        unit = lookup(spelling) if len(spelling) > 1 or hyphen else None
+        if unit is None or (hyphen and spelling in SYMBOLS):
+            continue
+        if (
+            unit.dimension == "time"
+            and n < len(parts)
+            and parts[n].group() in figure._NOT_A_DURATION
+        ):
+            return None
+        if n == len(parts) and (on := figure._OLD_OR_NOUN.match(text, end)):
+            if on.group("old"):
+                return figure._After(end, unit, old=on.end())
+            return figure._After(end, unit, noun=on.group("noun"))
+        return figure._After(end, unit)
+    return None
+
+
+def _same_after(text: str) -> None:
+    for pos in range(len(text) + 1):
+        for currencies in (False, True):
+            fast = figure._unit_after(text, pos, currencies)
+            assert fast == plain_unit_after(text, pos, currencies), (text, pos, currencies)
+
+
+SPELLINGS = sorted({*NAMES, *SYMBOLS, *CURRENCY_WORDS, *CURRENCY_CODES})
+
+
+def test_every_spelling_of_the_tables_reads_as_before() -> None:
+    for spelling in SPELLINGS:
+        for form in (spelling, spelling.upper(), spelling.title(), spelling + "."):
+            for text in (
+                f"5 {form} ago",
+                f"5-{form}-old",
+                f"5 US {form}.",
+                f"5\u00a0{form}",
+                f"5 - {form} - old",
+            ):
+                for pos in (1, 2):
+                    for currencies in (False, True):
+                        fast = figure._unit_after(text, pos, currencies)
+                        assert fast == plain_unit_after(text, pos, currencies), text
+
+
+PIECES = (
+    " ", "  ", "\u00a0", "-", " - ", ".", "..", ",", "5", "°", "º", "C", "km", "sq.", "sq", "m",
+    "ft", "in", "miles", "Miles", "per", "hour", "square", "metres", "year", "years", "old", "-old",
+    "quarter", "second", "day", "days", "long", "US", "us", "dollars", "Dollars", "euros", "USD",
+    "EUR", "GBP", "pounds", "sterling", "yen", "people", "of", "the", "İ", "ſ", "K", "kWh", "\n",
+)  # fmt: skip
+TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(TEXTS)
+def test_units_and_currencies_after_a_figure_read_as_before(text: str) -> None:
+    _same_after(text)
