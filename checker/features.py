@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -99,7 +100,7 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
         return f"one went {a.direction}, the other {b.direction}"
     if a.superseded != b.superseded:
         return "one is an earlier figure"
-    if dated and a.co_stated and b.co_stated and not set(a.co_stated) & set(b.co_stated):
+    if dated and _date_different_figures(a.co_stated, b.co_stated):
         return "they date different figures"
     if measure_relation(a.measure, b.measure)[3]:
         return f"different measures: {a.measure} vs {b.measure}"
@@ -109,6 +110,18 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
     if generic and (swapped := _word_swapped(a, b)):
         return swapped
     return ""
+
+
+def _date_different_figures(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two dates each beside figures of one kind, and none of those figures the same ("$5bn in
+    2023" and "$4bn in 2022"); beside figures of different kinds they may date one event."""
+    kinds = _mark_kinds(a) & _mark_kinds(b)
+    return bool(kinds) and not set(a) & set(b)
+
+
+def _mark_kinds(marks: Sequence[str]) -> set[str]:
+    # A mark with no kind is from a ledger written before marks had one: of one kind.
+    return {m.rpartition(":")[0] for m in marks}
 
 
 def _own(c: Claim) -> frozenset[str]:

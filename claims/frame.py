@@ -18,6 +18,7 @@ from claims.numbers import (
 from claims.qualifiers import interval_for
 from claims.units import (
     lookup,
+    stated_number,
 )
 
 _TOPIC_SIZE = 8
@@ -340,6 +341,12 @@ def _clause(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _CO_STATED_KEPT = 4
 
 
+def figure_mark(c: Claim) -> str:
+    """How a year knows a figure beside it: its kind and its number as written ("quantity:12400"
+    of "12,400 acres" and of "12,400 hectares": one statement, whatever the unit says)."""
+    return f"{c.kind}:{stated_number(c.value or 0.0, c.stated_unit):g}"
+
+
 def _with_co_stated(claims: list[Claim]) -> list[Claim]:
     """Cross-mark the figures of a sentence: the years and dates stated beside a figure are its
     ``co_stated`` ("sales of $5bn in 2023" and "2023 sales contracted for $5bn" share 2023
@@ -356,7 +363,7 @@ def _with_co_stated(claims: list[Claim]) -> list[Claim]:
         elif c.value is not None:
             kept = figures.setdefault(c.sentence, {})
             if len(kept) < _CO_STATED_KEPT:
-                kept[f"{c.value:g}"] = None
+                kept[figure_mark(c)] = None
     if not times:
         return claims
     # One tuple per sentence and role, shared by its figures: linear in the claims.

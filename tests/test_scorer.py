@@ -159,3 +159,35 @@ def test_an_index_narrowed_by_hide_is_one_built_without_the_hidden_claims() -> N
     assert proposed(full) == proposed(without)
     assert {text for _, text, _ in proposed(full)} == {"212", "14"}
     assert full.idf2("ferry") == without.idf2("ferry")
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "status"),
+    [
+        # The year dates the same figure, though the draft gives it another unit (a unit trap
+        # is the figure's error, not a licence for a wrong year).
+        (
+            "The blaze has burned 5,300 acres since it started in 2019.",
+            "Since it started in 2021, the blaze has burned through 5,300 hectares of forest.",
+            "contradicted",
+        ),
+        # Beside figures of different kinds the two years may date one event.
+        (
+            "The museum, which holds 4,000 paintings, opened in 1998.",
+            "The museum opened in 1996 at a cost of $30 million.",
+            "contradicted",
+        ),
+        # Beside figures of one kind, none the same, they date different figures.
+        (
+            "The museum drew 90,000 visitors in 1998.",
+            "The museum drew 75,000 visitors in 1996.",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_year_dates_the_figures_of_its_kind_beside_it(
+    draft: str, source: str, status: str
+) -> None:
+    report = gate(doc("d.md", draft), [doc("s.txt", source)])
+    (year,) = [f for f in report.findings if f.claim.kind == "year"]
+    assert year.status == status
