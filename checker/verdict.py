@@ -200,8 +200,25 @@ def _rivals(
     ]
     if told and told[0][1] is False and told[0][0].probability >= settings.conflict:
         best = told[0][0].other
-        agreeing = [p for p in agreeing if not agree(p.other, best, settings.tolerance)]
+        agreeing = [
+            p
+            for p in agreeing
+            if not agree(p.other, best, settings.tolerance) and not _sentence_mate(claim, best, p)
+        ]
     return agreeing
+
+
+def _sentence_mate(claim: Claim, best: Claim, p: Pair) -> bool:
+    """The agreeing figure stands beside the best statement in its sentence, and that one
+    counts what the draft's counts while it counts something else: "6 killed and 23 injured"
+    gives 6 as the toll, not 23."""
+    return (
+        p.other.source == best.source
+        and p.other.sentence == best.sentence
+        and claim.measure not in GENERIC_MEASURES
+        and best.measure == claim.measure
+        and p.other.measure != claim.measure
+    )
 
 
 def _contradiction(

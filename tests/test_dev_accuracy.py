@@ -17,10 +17,10 @@ pytestmark = [
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
     "summedits": {"caught": 198},
-    "aggrefact": {"flagged": 224, "caught": 32},
+    "aggrefact": {"flagged": 225, "caught": 33},
     "newsroom": {
-        "gate caught": 24,
-        "gate hard caught": 4,
+        "gate caught": 27,
+        "gate hard caught": 5,
         "check conflicts": 3,
         "check agreements": 14,
     },

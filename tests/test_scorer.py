@@ -191,3 +191,18 @@ def test_a_year_dates_the_figures_of_its_kind_beside_it(
     report = gate(doc("d.md", draft), [doc("s.txt", source)])
     (year,) = [f for f in report.findings if f.claim.kind == "year"]
     assert year.status == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        ("The blast at the refinery killed 19 workers on Monday.", "contradicted"),
+        ("The blast at the refinery injured 19 workers on Monday.", "supported"),
+        ("The blast at the refinery killed four workers on Monday.", "supported"),
+    ],
+)
+def test_a_figure_beside_the_statement_counts_something_else(draft: str, status: str) -> None:
+    source = "Four workers were killed and 19 injured in Monday's blast at the refinery."
+    report = gate(doc("d.md", draft), [doc("s.txt", source)])
+    (finding,) = [f for f in report.findings if f.claim.kind == "count"]
+    assert finding.status == status
