@@ -30,7 +30,13 @@ from claims.numbers import (
     read_tokens,
     word_trie,
 )
-from claims.qualifiers import HEDGE_AFTER, HEDGE_BEFORE, NOT_BEFORE_TIME, qualifier_for
+from claims.qualifiers import (
+    GLUED_HEDGE_AFTER,
+    HEDGE_AFTER,
+    HEDGE_BEFORE,
+    NOT_BEFORE_TIME,
+    qualifier_for,
+)
 from claims.roles import RANK_BEFORE, SPAN_FROM_BEFORE
 from claims.scan import (
     _MONEY_SUFFIXES,
@@ -232,6 +238,11 @@ _AGED_BEFORE = regex.compile(r"(?i)\baged\s+$")
 _NAME_COMMA_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}+,[ \u00a0]$")
 _COMMA_AFTER = regex.compile(r",[ \u00a0]")
 _YEAR_PREPOSITION = regex.compile(r"(?i)\b(?:in|by|since|until|till|from|during|before|after)\s+$")
+# A period of a year before it: "Q4 2023", "H1 2024", "the first half of 2024".
+_YEAR_PERIOD_BEFORE = regex.compile(
+    r"(?:(?i:\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)[ \t-](?:quarter|half)[ \t]++"
+    r"(?:of[ \t]++)?+)|\b(?:Q[1-4]|H[12]|[1-4]Q|[12]H)[ \t\u00a0])$"
+)
 _PLURAL_NOUN_AFTER = regex.compile(r"^\s++(?:[a-z]+\s+){0,2}[a-z]{2,}s\b")
 
 
@@ -314,9 +325,15 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     m = hit.m
     start, end = m.start(), hit.end
     before = text[max(0, start - 48) : start]
-    if m.group("quarter"):
-        value = float(m.group("quarter"))
-        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+    if m.group("quarter") or m.group("half"):  # "Q4", "H1 2024": a quarter or half of a year
+        period = "quarter" if m.group("quarter") else "half"
+        value = float(m.group(period))
+        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, period)
+    if m.group("fiscal"):  # "FY2022", "FY22": the fiscal year named for 2022
+        year = int(m.group("fiscal"))
+        value = float(year if year >= 100 else 2000 + year if year < 70 else 1900 + year)
+        end = _year_span_end(text, end, value)
+        return _Figure(start, end, value, "year", "exact", None, None, None, 0.0, None, "")
     if m.group("decade"):  # "the 1960s": the years 1960 to 1969
         value = float(m.group("decade"))
         return _Figure(start, end, value, "year", "range", None, None, value + 9, 0.0, None, "")
@@ -407,6 +424,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
             scale, end = SCALE_SUFFIXES["m"], spaced_m[1]
     if glued_text in _MONEY_SUFFIXES and currency is None:
         return None  # "€10M" is ten million euros; "Form 3B" is no three billion
+    if glued_hedge := GLUED_HEDGE_AFTER.match(text, end, end + 8):
+        end = glued_hedge.end()  # "60-plus years", "$20-odd million": the hedge, then the rest
     qualifier = "exact"
     high: float | None = None
     after = text[end : end + 64]
@@ -533,8 +552,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         and _looks_like_year(m, after, before)
     ):
         kind = "year"
-        if (span := _YEAR_SPAN.match(text, end)) and int(span.group(1)) == (value + 1) % 100:
-            end = span.end()  # "2027-28", "2014/15": a fiscal year or season, by its first year
+        end = _year_span_end(text, end, value)
 
     hb = HEDGE_BEFORE.search(before)
     if hb and qualifier == "exact":
@@ -542,8 +560,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         if not (phrase in NOT_BEFORE_TIME and kind in ("duration", "year")):
             qualifier = qualifier_for(phrase)
             start -= len(before) - hb.start()
-    ha = HEDGE_AFTER.match(text[end : end + 16])
-    if ha and qualifier == "exact":
+    if glued_hedge and qualifier == "exact":
+        qualifier = qualifier_for(glued_hedge.group("hedge"))
+    elif (ha := HEDGE_AFTER.match(text[end : end + 16])) and qualifier == "exact":
         qualifier = qualifier_for(ha.group("hedge"))
         end += ha.end()
     factor = unit.factor if unit else 1.0
@@ -884,9 +903,18 @@ def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:
     return hyphen_noun or ""
 
 
+def _year_span_end(text: str, end: int, year: float) -> int:
+    """Where a year ending at ``end`` ends with the next year's two digits after it ("2027-28",
+    "2014/15", "FY22-23": a fiscal year or season, by its first year)."""
+    span = _YEAR_SPAN.match(text, end)
+    return span.end() if span and int(span.group(1)) == (year + 1) % 100 else end
+
+
 def _looks_like_year(m: regex.Match[str], after: str, before: str) -> bool:
     digits = m.group("digits")
     if len(digits) != 4 or not digits.isdigit() or not 1600 <= int(digits) <= 2099:
         return False
     # "in 2019 profits fell": after in/by/since a four-digit figure is a year whatever follows.
-    return _YEAR_PREPOSITION.search(before) is not None or _PLURAL_NOUN_AFTER.match(after) is None
+    if _YEAR_PREPOSITION.search(before) or _YEAR_PERIOD_BEFORE.search(before):
+        return True
+    return _PLURAL_NOUN_AFTER.match(after) is None

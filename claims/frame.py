@@ -250,8 +250,7 @@ def _claim(
     elif fig.kind == "year":
         measure = measures.year_measure(before)
     elif fig.kind == "ordinal":
-        quarter = "Q" in text[fig.start : fig.end]  # "Q4", "4Q"
-        measure = "quarter" if quarter else measures.ordinal_measure(after)
+        measure = fig.measure or measures.ordinal_measure(after)  # "Q4", "H1": quarter, half
     elif fig.kind == "ratio":
         measure = measures.ratio_measure(before, after)
     elif fig.kind in ("score", "time"):

@@ -41,6 +41,8 @@ _GLUED_AFTER = [p for p in _AFTER_QUALIFIER if not p[0].isalpha()]
 HEDGE_AFTER = regex.compile(
     rf"(?i)^(?:\s+(?P<hedge>{_alternation(_SPACED_AFTER)})|(?P<hedge>{_alternation(_GLUED_AFTER)}))"
 )
+# A glued one is read before the figure's scale and unit: "60-plus years", "$20-odd million".
+GLUED_HEDGE_AFTER = regex.compile(rf"(?i)(?P<hedge>{_alternation(_GLUED_AFTER)})")
 
 
 def qualifier_for(phrase: str) -> str:

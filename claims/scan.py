@@ -16,6 +16,7 @@ from claims.numbers import (
     GROUPS,
     MULTIPLIERS,
     ORDINALS,
+    PERIOD_RANKS,
     SCALE_SUFFIXES,
     SCALES,
     SIGNS,
@@ -91,12 +92,19 @@ _NUMBER_RE = regex.compile(
     # one figure, a fiscal year or season
     rf"(?!(?![{_WORD_SYMBOLS}])[\w]|[.,:][0-9]|/(?!{_YEAR_SLASH})[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
-    rf"|(?i:(?<![\w-])(?P<frac>{_FRAC})(?=\s+of\b))"
+    # a share before "of", but no half after a rank: "the second half of the year" is a period
+    rf"|(?i:(?<![\w-])(?<!\b(?:{word_trie(list(PERIOD_RANKS))})\s)(?P<frac>{_FRAC})(?=\s+of\b))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w]|-(?!(?:quarter|half)\b)))"  # "fourth-quarter"
     # "Q4", "4Q", with the year glued: "Q4'20", "4Q20", "3Q2021"
     r"|(?<![\w-])(?:Q(?P<quarter>[1-4])(?:['’][0-9]{2})?+"
     r"|(?P<quarter>[1-4])Q(?:['’]?+(?:[0-9]{4}|[0-9]{2}))?+)(?![\w-])"
+    # "H1 2024", "H2'23", "1H24", "1H 2024": a half year, only with its year ("H2" alone is
+    # as often hydrogen)
+    r"|(?<![\w-])(?:H(?P<half>[12])(?:['’][0-9]{2})?+|(?P<half>[12])H(?:['’]?+(?:[0-9]{4}|[0-9]{2}))?+)"
+    r"(?![\w-])(?:(?<=[0-9]{2})|(?=[ \u00a0](?:19|20)[0-9]{2}(?![\w-])))"
+    # "FY2022", "FY22", "FY 2023": a fiscal year, by the year it is named for
+    r"|(?<![\w-])FY[ \u00a0]?+(?P<fiscal>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[.,][0-9])"
     rf"|(?i:(?<![\w-])(?P<one>an?)(?=[ \t]++(?:{_ARTICLE_UNIT})(?![\w-])))"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
@@ -145,13 +153,19 @@ _START_WORDS = word_trie(
      *(u.split()[0] for u in ARTICLE_UNITS), "two-thirds", "three-quarters"]
 )  # fmt: skip
 _START_RE = regex.compile(
-    r"[-−]?+\.?+[0-9]++|[" + _VULGAR + r"]|(?i:\b(?:" + _START_WORDS + r")\b)|\bQ[1-4]\b"
+    r"[-−]?+\.?+[0-9]++|["
+    + _VULGAR
+    + r"]|(?i:\b(?:"
+    + _START_WORDS
+    + r")\b)|\bQ[1-4]\b|\bH[12]\b|\bFY"
 )
 # The words of that pattern for the text in lower case: the standard library's engine runs this
 # one four times faster than ``regex`` runs the case-blind one, and the scan is a pass over the
 # whole text ("q4" is tried too; the number pattern then wants "Q4"). Its digits are read from
 # the runs of digits, found apart (a pass for them alone is twenty times cheaper).
-_START_LOWER_WORDS = re.compile(r"[" + _VULGAR + r"]|\b(?:" + _START_WORDS + r")\b|\bq[1-4]\b")
+_START_LOWER_WORDS = re.compile(
+    r"[" + _VULGAR + r"]|\b(?:" + _START_WORDS + r")\b|\bq[1-4]\b|\bh[12]\b|\bfy"
+)
 _SIGNS = ("-", "−")
 
 

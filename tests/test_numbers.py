@@ -405,3 +405,63 @@ def test_a_range_in_words(text: str, figure: str, low: float, high: float) -> No
 )
 def test_what_is_no_range_in_words(text: str) -> None:
     assert [c for c in extract(text) if c.qualifier == "range"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "low"),
+    [("The crew spent 30-odd days at sea.", "30-odd days", "duration", 30),
+     ("Twenty-odd lorries queued at the border.", "Twenty-odd", "count", 20),
+     ("The fund raised $40-odd million.", "$40-odd million", "money", 4e7),
+     ("She has 25-plus years in the job.", "25-plus years", "duration", 25 * 365.25)],
+    ids=["odd-days", "odd-words", "odd-scaled-money", "plus-years"],
+)  # fmt: skip
+def test_a_glued_hedge_comes_before_the_scale_and_unit(
+    text: str, figure: str, kind: str, low: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.qualifier) == (figure, kind, "at_least")
+    assert (c.low, c.high) == (pytest.approx(low), None)
+
+
+def test_odd_as_a_word_is_no_hedge() -> None:
+    claims = extract("He did 12 odd jobs and 3-oddly shaped ones.")
+    assert [(c.text, c.qualifier) for c in claims] == [("12", "exact"), ("3", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "half"),
+    [("Margins widened in H1 2025.", "H1", 1), ("Margins widened in H2'24.", "H2'24", 2),
+     ("Margins widened in 1H25.", "1H25", 1), ("Margins widened in 2H 2025.", "2H", 2),
+     ("Margins widened in the second half of 2025.", "second", 2)],
+    ids=["H1-year", "H2-glued", "1H-glued", "2H-year", "words"],
+)  # fmt: skip
+def test_a_half_year_is_one_period_and_its_year_a_year(text: str, figure: str, half: int) -> None:
+    claims = extract(text)
+    assert [(c.kind, c.value, c.measure) for c in claims if c.text == figure] == [
+        ("ordinal", half, "half")
+    ]
+    assert [c.kind for c in claims if c.text != figure] in ([], ["year"])  # no 50 percent
+
+
+def test_what_is_no_half_year() -> None:
+    assert extract("Green H2 and the H1N1 strain; H1 alone.") == []
+    (c,) = extract("They kept the other half of the grain.")
+    assert (c.kind, c.value) == ("percent", 50)  # a share, not a period
+    voters = extract("A quarter of 2025 voters stayed home.")
+    assert [c.kind for c in voters] == ["percent", "count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [("Costs rose in FY2025.", "FY2025", 2025), ("Costs rose in FY26.", "FY26", 2026),
+     ("Costs rose in FY 2024.", "FY 2024", 2024), ("Costs rose in FY25-26.", "FY25-26", 2025),
+     ("Costs rose in FY1998.", "FY1998", 1998)],
+    ids=["four-digits", "two-digits", "spaced", "span", "last-century"],
+)  # fmt: skip
+def test_a_fiscal_year_is_its_year(text: str, figure: str, year: int) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.value) == (figure, "year", year)
+
+
+def test_what_is_no_fiscal_year() -> None:
+    assert extract("The FY2025A plan and the FYI note.") == []
