@@ -85,11 +85,14 @@ def _rounded_bound(draft: Claim, source: Claim, side: str) -> bool:
     """The draft's bound is the source's figure rounded, the weak way, to one or two
     significant digits: "more than 100" of 129, "fewer than 30" of 25, "over 1,500" of 1,540."""
     edge = draft.low if side == "above" else draft.high
-    value = (
-        (source.low if source.low is not None else source.high)
-        if side == "above"
-        else (source.high if source.high is not None else source.low)
-    )
+    if source.value is not None and source.qualifier != "range":
+        value: float | None = source.value  # "about 11,200" states 11,200, not its margin
+    else:
+        value = (
+            (source.low if source.low is not None else source.high)
+            if side == "above"
+            else (source.high if source.high is not None else source.low)
+        )
     if edge is None or value is None or value <= 0:
         return False
     for digits in (1, 2):

@@ -42,6 +42,8 @@ RESTATES = [
     ("round-bound-rounded-again", "Debt below $30 billion.", "Debt below $25 billion.", False),
     ("precise-bound-rounded", "Debt below $30 billion.", "Debt below $26.4 billion.", True),
     ("exact-under-bound-rounded", "Fewer than 30 boats.", "25 boats.", True),
+    ("hedged-figure-rounded", "More than 6,000 sheep.", "About 6,300 sheep.", True),
+    ("hedged-figure-rounded-up", "More than 7,000 sheep.", "About 6,300 sheep.", False),
 ]
 
 
