@@ -15,7 +15,7 @@ from claims import Claim
 
 if TYPE_CHECKING:
     from checker.align import Frame, Index
-    from checker.scorer import Model
+    from checker.scorer import Model, Pair
 
 STATUSES = ("contradicted", "unsupported", "supported")
 
@@ -83,7 +83,8 @@ def gate(
     """
     from checker.align import Index, block_key, frames
     from checker.compare import clear_bounds
-    from checker.verdict import judge
+    from checker.scorer import pairs
+    from checker.verdict import judge, own_statements
 
     settings = settings or Settings()
     if index is None:
@@ -103,11 +104,30 @@ def gate(
         place[id(c)] = len(group)
         group.append(c)
     near = settings.figures_per_sentence // 2
+    scored: dict[int, list[Pair]] = {}
+    owns: dict[int, tuple[tuple[int, float], ...]] = {}
+
+    def scored_of(c: Claim) -> list[Pair]:
+        if id(c) not in scored:
+            scored[id(c)] = pairs(c, frame_of[id(c)], index, model)
+        return scored[id(c)]
+
+    def owns_of(c: Claim) -> tuple[tuple[int, float], ...]:
+        if id(c) not in owns:
+            owns[id(c)] = own_statements(c, scored_of(c), settings)
+        return owns[id(c)]
+
     findings = []
     for c in left.kept:
         group, at = together[(c.sentence, block_key(c))], place[id(c)]
         siblings = group[max(0, at - near) : at] + group[at + 1 : at + 1 + near]
-        findings.append(judge(c, frame_of[id(c)], index, settings, model, siblings))
+        mine = {p.item: p.probability for p in scored_of(c)}
+        taken = frozenset(
+            item for s in siblings for item, p in owns_of(s) if p > mine.get(item, 0.0)
+        )
+        findings.append(
+            judge(c, frame_of[id(c)], index, settings, model, siblings, taken, scored_of(c))
+        )
     clear_bounds()
     return report_of(draft, sources, findings, fail_on, left)
 

@@ -138,18 +138,21 @@ def judge(
     settings: Settings,
     model: Model | None = None,
     siblings: Sequence[Claim] = (),
+    taken: frozenset[int] = frozenset(),
+    scored: Sequence[Pair] | None = None,
 ) -> Finding:
     """The verdict on one draft figure against the indexed sources.
 
-    ``siblings`` are the other figures of its sentence: a source figure that one of them
-    restates is theirs, not a rival statement of this one ("a $1,000 deductible for $150 a
-    month" against "a $1,000 deductible").
+    ``siblings`` are the other figures of its sentence, and ``taken`` the source figures that
+    are their own statements (`own_statements`): theirs, not rival statements of this one ("a $1,000
+    deductible for $150 a month" against "a $1,000 deductible"). ``scored`` are the figure's
+    `pairs`, when already scored.
     """
     said = f"draft says {phrase(claim)}"
     found, anchored = [], set()
-    for p in pairs(claim, frame, index, model):
+    for p in pairs(claim, frame, index, model) if scored is None else scored:
         theirs = [s for s in siblings if restates(s, p.other, settings)]
-        if not theirs or agree(claim, p.other):
+        if p.item not in taken or agree(claim, p.other):
             found.append(p)
         if any(measure_relation(s.measure, p.other.measure)[1] >= 0.6 for s in theirs):
             anchored.add((p.other.source, p.other.sentence))
@@ -175,6 +178,31 @@ def judge(
         why = f"the sources state it, but not clearly of the same thing ({shown})"
         return _finding("unsupported", claim, agreeing, f"{said}; {why}", model, cited=False)
     return Finding("unsupported", claim, (), f"{said}; no source states this figure")
+
+
+def own_statements(
+    claim: Claim, scored: Sequence[Pair], settings: Settings
+) -> tuple[tuple[int, float], ...]:
+    """The source figures that are the claim's own statements, not another figure's of its
+    sentence, each with how likely the claim is to state it: its most likely faithful
+    restatement (always its own: infinitely likely), and where the source tells that fact
+    again (the same figure of a like measure), each telling, which is the claim's where it is
+    the more likely to state it than another figure is.
+
+    A source that tells one figure of two facts ("25 people sent jobs to 25 machines") leaves
+    the other for the draft sentence's other figure.
+    """
+    faithful = [p for p in scored if restates(claim, p.other, settings)]
+    if not faithful:
+        return ()
+    own = faithful[0].other
+    retold = [
+        (p.item, p.probability)
+        for p in faithful[1:]
+        if agree(p.other, own, settings.tolerance)
+        and measure_relation(p.other.measure, own.measure)[1] >= 0.6
+    ]
+    return ((faithful[0].item, math.inf), *retold)
 
 
 def _rivals(

@@ -16,7 +16,7 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 198},
+    "summedits": {"caught": 205},
     "aggrefact": {"flagged": 225, "caught": 33},
     "newsroom": {
         "gate caught": 27,

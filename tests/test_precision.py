@@ -189,3 +189,37 @@ def test_for_the_first_time_is_not_a_shared_figure() -> None:
     a = doc("a.txt", "Britain will bomb targets in Syria for the first time, Cameron said.")
     b = doc("b.txt", "The Pentagon praised the Kremlin for the first time since September.")
     assert check([a, b]).summary() == {"agree": 0, "conflict": 0, "single": 2}
+
+
+def test_each_figure_of_a_sentence_takes_one_statement_of_a_figure_told_twice() -> None:
+    # The source tells forty twice, of nurses and of wards: the draft's 40 nurses take one,
+    # and its 30 wards are against the other.
+    draft = doc("draft.txt", "All 40 nurses sent their forms to only 30 wards.")
+    source = doc(
+        "source.txt",
+        "At the hospital, all forty nurses sent their forms to all forty wards on Monday.",
+    )
+    report = gate(draft, [source])
+    assert [(f.claim.text, f.status) for f in report.findings] == [
+        ("40", "supported"),
+        ("30", "contradicted"),
+    ]
+
+
+def test_a_fact_the_source_tells_twice_stays_the_figure_it_restates() -> None:
+    # The fee is listed and then told again: both tellings are the $500's, never a statement
+    # the $90 could be against.
+    source = doc(
+        "source.txt",
+        "Pricing:\n\n- One-time fee of $500\n\n"
+        "The add-on is available for a one-time fee of $500.\n\n"
+        "Our promotion bundles the suite with support for just $80/month.\n",
+    )
+    draft = doc(
+        "draft.txt",
+        "The firm sells two tools, the suite and the add-on, for $90/month and a one-time fee "
+        "of $500 respectively.",
+    )
+    (finding,) = [f for f in gate(draft, [source]).findings if f.claim.text == "$90"]
+    assert finding.status != "contradicted"
+    assert [c.text for c in finding.evidence] == ["$80"]
