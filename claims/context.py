@@ -120,6 +120,8 @@ def normalise_name(name: str) -> str:
 
 def names_in(text: str) -> list[str]:
     """Proper names in a stretch of text, normalised ("Russian" -> "russia")."""
+    if text.lower() == text:
+        return []  # no capital: every name opens with one
     return [name for phrase in _NAME_RE.findall(text) for name in _names_of(phrase)]
 
 
@@ -139,12 +141,7 @@ def _names_of(phrase: str) -> tuple[str, ...]:
 
 def content_words(text: str) -> list[str]:
     """Lowercase content words, crudely singularised, stopwords dropped."""
-    out = []
-    for word in WORD_RE.findall(text):
-        w = _content_word(word)
-        if w:
-            out.append(w)
-    return out
+    return list(filter(None, map(_content_word, WORD_RE.findall(text))))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -322,10 +322,16 @@ def _claim(
 _CLAUSE_BREAK = regex.compile(r"[.;:!?()\[\]—–\r\n]")
 
 
+_LAST_CLAUSE_BREAK = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
+
+
 def _clause_words(before: str, after: str) -> tuple[str, str]:
-    left = _CLAUSE_BREAK.split(before)[-1]
-    right = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
-    return " ".join(left.split()[-6:]), " ".join(right.split()[:6])
+    # The text after the last break before the figure, and before the first break after it.
+    if (last := _LAST_CLAUSE_BREAK.search(before)) is not None:
+        before = before[last.end() :]
+    if (first := _CLAUSE_BREAK.search(after)) is not None:
+        after = after[: first.start()]
+    return " ".join(before.split()[-6:]), " ".join(after.split()[:6])
 
 
 def _clause(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import figure
+from claims import context, figure, frame
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
 _PARTS = regex.compile(r"[^ \u00a0]++")
@@ -87,3 +87,26 @@ TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
 @given(TEXTS)
 def test_units_and_currencies_after_a_figure_read_as_before(text: str) -> None:
     _same_after(text)
+
+
+def plain_clause_words(before: str, after: str) -> tuple[str, str]:
+    """``frame._clause_words`` as it was: the text split at every clause break."""
+    left = frame._CLAUSE_BREAK.split(before)[-1]
+    right = frame._CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    return " ".join(left.split()[-6:]), " ".join(right.split()[:6])
+
+
+CLAUSE_PIECES = (
+    " ", "  ", "\n", "\r\n", "\t", ".", ";", ":", "!", "?", "(", ")", "[", "]", "—", "–", ",", "-",
+    "a", "Paris", "rose", "by", "İstanbul", "Über", "x.y",
+)  # fmt: skip
+CLAUSE_TEXTS = st.lists(st.sampled_from(CLAUSE_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(CLAUSE_TEXTS, CLAUSE_TEXTS)
+def test_clause_words_and_names_read_as_before(before: str, after: str) -> None:
+    assert frame._clause_words(before, after) == plain_clause_words(before, after)
+    for text in (before, after):
+        plain_names = [n for p in context._NAME_RE.findall(text) for n in context._names_of(p)]
+        assert context.names_in(text) == plain_names
