@@ -147,11 +147,11 @@ _DIGIT_RUN = regex.compile(r"[0-9]+")  # not "++": that costs the fast scan for 
 
 
 # Where a number may start: digits, or a number word (one pattern, its words as a trie).
-_START_WORDS = word_trie(
-    [*UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *(v.split()[0] for v in VAGUE),
-     *SIGNS, *DENOMINATORS,
-     *(u.split()[0] for u in ARTICLE_UNITS), "two-thirds", "three-quarters"]
-)  # fmt: skip
+_START_WORD_LIST = [
+    *UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *(v.split()[0] for v in VAGUE),
+    *SIGNS, *DENOMINATORS, *(u.split()[0] for u in ARTICLE_UNITS), "two-thirds", "three-quarters",
+]  # fmt: skip
+_START_WORDS = word_trie(_START_WORD_LIST)
 _START_RE = regex.compile(
     r"[-−]?+\.?+[0-9]++|["
     + _VULGAR
@@ -162,10 +162,14 @@ _START_RE = regex.compile(
 # The words of that pattern for the text in lower case: the standard library's engine runs this
 # one four times faster than ``regex`` runs the case-blind one, and the scan is a pass over the
 # whole text ("q4" is tried too; the number pattern then wants "Q4"). Its digits are read from
-# the runs of digits, found apart (a pass for them alone is twenty times cheaper).
+# the runs of digits, found apart (a pass for them alone is twenty times cheaper). A word is
+# tried only where a word opens with the first letter of one: a third cheaper than the trie
+# tried at every boundary.
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _START_WORD_LIST} | {"q", "h", "f"}))
 _START_LOWER_WORDS = re.compile(
-    r"[" + _VULGAR + r"]|\b(?:" + _START_WORDS + r")\b|\bq[1-4]\b|\bh[12]\b|\bfy"
-)
+    r"[" + _VULGAR + r"]|\b(?=[" + re.escape(_FIRST_LETTERS) + r"])(?:(?:" + _START_WORDS
+    + r")\b|q[1-4]\b|h[12]\b|fy)"
+)  # fmt: skip
 _SIGNS = ("-", "−")
 
 

@@ -4,11 +4,13 @@ spelling of the tables and on texts built at random from pieces that open, close
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import context, figure, frame
+from claims import context, figure, frame, scan
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
 _PARTS = regex.compile(r"[^ \u00a0]++")
@@ -110,3 +112,17 @@ def test_clause_words_and_names_read_as_before(before: str, after: str) -> None:
     for text in (before, after):
         plain_names = [n for p in context._NAME_RE.findall(text) for n in context._names_of(p)]
         assert context.names_in(text) == plain_names
+
+
+def test_start_words_are_found_where_the_plain_trie_finds_them() -> None:
+    plain = re.compile(
+        r"[" + scan._VULGAR + r"]|\b(?:" + scan._START_WORDS + r")\b|\bq[1-4]\b|\bh[12]\b|\bfy"
+    )
+    for word in scan._START_WORD_LIST:
+        for text in (
+            word,
+            f"x{word} {word}x {word}-{word}, q4{word} _{word} 2{word}½ ōne h1 fy{word} xfy",
+        ):
+            lowered = text.lower()
+            fast = [m.span() for m in scan._START_LOWER_WORDS.finditer(lowered)]
+            assert fast == [m.span() for m in plain.finditer(lowered)], text
