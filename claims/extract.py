@@ -15,7 +15,12 @@ from claims.scan import digit_runs, noise_spans
 
 class _Lines:
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
+        starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self.starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1

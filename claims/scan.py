@@ -295,7 +295,9 @@ def noise_spans(text: str, runs: list[int] | None = None) -> list[tuple[int, int
     """Spans that are never claims: links, e-mail addresses, phone numbers, times, list marks.
     ``runs``: the text's ``digit_runs``, when known."""
     runs = digit_runs(text) if runs is None else runs
-    found = [*_LINK.finditer(text), *_EMAIL.finditer(text)]
+    found = list(_EMAIL.finditer(text))
+    if "://" in text or "www." in text.lower():  # every link holds one ("WWW." too)
+        found += _LINK.finditer(text)
     for pattern in _NOISE_AT_DIGITS:
         found += matches_at(pattern, text, runs)
     opened = (

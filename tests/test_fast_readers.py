@@ -10,7 +10,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import context, figure, frame, scan
+from claims import context, figure, frame, measures, scan
+from claims.extract import _Lines
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
 _PARTS = regex.compile(r"[^ \u00a0]++")
@@ -126,3 +127,29 @@ def test_start_words_are_found_where_the_plain_trie_finds_them() -> None:
             lowered = text.lower()
             fast = [m.span() for m in scan._START_LOWER_WORDS.finditer(lowered)]
             assert fast == [m.span() for m in plain.finditer(lowered)], text
+
+
+ADJ_SUFFIX = regex.compile(r"(?:ern|ian|ish|ese|ic|ical|ous|ive|ful|less|able|ible)$")
+
+
+def test_adjectives_by_their_ending_are_those_of_the_pattern() -> None:
+    words = {w for text in SPELLINGS for w in text.split()} | set(measures._ADJECTIVES)
+    words |= {"western", "Syrian", "ablE", "ic", "magical", "hopeless", "visible", "Ian", "x"}
+    for word in words:
+        plain = word.lower() in measures._ADJECTIVES or ADJ_SUFFIX.search(word.lower())
+        assert measures._is_adjective(word) == bool(plain), word
+
+
+LINK_PIECES = (
+    "www.", "WWW.", "Www.", "http://", "HTTPS://", "://", "a", "x.org", " ", "\n", "@", "me@x.io",
+    "(", ")", "ww.", "w", "\u0130",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=20).map("".join))
+def test_links_and_lines_read_as_before(text: str) -> None:
+    # no digit: links and e-mail addresses are the only noise
+    plain = sorted(m.span() for p in (scan._LINK, scan._EMAIL) for m in p.finditer(text))
+    assert scan.noise_spans(text) == plain
+    assert _Lines(text).starts == [0, *(m.end() for m in regex.finditer(r"\n", text))]
