@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 
-from claims.engines import twin
+from claims.engines import Twin, twin
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital, a quote or
 # a digit, unless the word before the stop is a known abbreviation; and at a blank line.
@@ -24,7 +25,10 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = twin(r"([\w.]{1,12})[.!?][\"'”’)\]]?$")
 
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]{0,40}+")  # "Zürich" is one word, not "rich"
+# "Zürich" is one word, not "rich"; on plain text (see ``claims.engines``) a letter is ASCII.
+WORD_RE = Twin(
+    regex.compile(r"\p{L}[\p{L}\p{M}'’.-]{0,40}+"), re.compile(r"[A-Za-z][A-Za-z'’.-]{0,40}+")
+)
 
 STOPWORDS = frozenset(
     """a an the and or but if of in on at to for from by with as into onto over under about after

@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import context, figure, frame, measures, scan
+from claims import context, engines, figure, frame, measures, scan
 from claims.extract import _Lines
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
@@ -153,3 +153,22 @@ def test_links_and_lines_read_as_before(text: str) -> None:
     plain = sorted(m.span() for p in (scan._LINK, scan._EMAIL) for m in p.finditer(text))
     assert scan.noise_spans(text) == plain
     assert _Lines(text).starts == [0, *(m.end() for m in regex.finditer(r"\n", text))]
+
+
+WORD_PIECES = (
+    "Paris", "paris", "U.S.", "O’Neill", "o'clock", "Zürich", "ZÜRICH", "naïve", "İstanbul", "ſ",
+    "K", "µm", "ª", "x", "-", ".", "’", "'", " ", "\u00a0", "\n", "\x1c", "5", "_", "—", "™", "©",
+    "«", "»", "€", "°C", "×", "e\u0301", "Ab", "AB-C", "a" * 45,
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=25).map("".join))
+def test_words_and_names_on_either_engine_read_alike(text: str) -> None:
+    for pattern in (context.WORD_RE,):
+        assert pattern.findall(text) == pattern.full.findall(text), pattern.pattern
+
+
+def test_plain_text_is_told_as_before_on_every_character() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert engines._NOT_PLAIN.findall(every) == regex.findall(engines._NOT_PLAIN.pattern, every)
