@@ -13,7 +13,13 @@ from collections.abc import Iterable, Sequence
 
 from checker.align import Frame, Index
 from checker.compare import bounds
-from checker.features import GENERIC_MEASURES, agree, apart, as_date, measure_relation
+from checker.features import (
+    GENERIC_MEASURES,
+    agree,
+    apart,
+    as_date,
+    measure_relation,
+)
 from checker.gate import Finding, _derivation, _derived, cite, phrase
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
@@ -234,9 +240,23 @@ def _rivals(
         agreeing = [
             p
             for p in agreeing
-            if not agree(p.other, best, settings.tolerance) and not _sentence_mate(claim, best, p)
+            if not agree(p.other, best, settings.tolerance)
+            and not _sentence_mate(claim, best, p)
+            and not _named_for_another(claim, best, p.other)
         ]
     return agreeing
+
+
+def _named_for_another(claim: Claim, best: Claim, other: Claim) -> bool:
+    """The best statement names whom the draft's figure is of, the agreeing one only others:
+    the Greens' 19 seats are no statement of the Rural Party's."""
+    mine = set(claim.names)
+    return (
+        claim.measure not in GENERIC_MEASURES
+        and bool(mine & set(best.names))
+        and bool(other.names)
+        and not mine & set(other.names)
+    )
 
 
 def _sentence_mate(claim: Claim, best: Claim, p: Pair) -> bool:

@@ -16,10 +16,10 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 205},
+    "summedits": {"caught": 206},
     "aggrefact": {"flagged": 225, "caught": 33},
     "newsroom": {
-        "gate caught": 27,
+        "gate caught": 28,
         "gate hard caught": 5,
         "check conflicts": 3,
         "check agreements": 14,

@@ -208,3 +208,21 @@ def test_a_figure_beside_the_statement_counts_something_else(draft: str, status:
     report = gate(doc("d.md", draft), [doc("s.txt", source)])
     (finding,) = [f for f in report.findings if f.claim.kind == "count"]
     assert finding.status == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        ("Voters left the Liberals with 9 seats on the council, down from 17.", "contradicted"),
+        ("Voters gave the Greens 9 seats on the council.", "supported"),
+        ("Voters left the Liberals with 14 seats on the council, down from 17.", "supported"),
+    ],
+)
+def test_a_figure_named_for_another_is_no_statement_of_it(draft: str, status: str) -> None:
+    source = (
+        "The Liberals were left with 14 seats on the council, down from 17, officials said.\n\n"
+        "The Greens took 9 seats, their best result."
+    )
+    report = gate(doc("d.md", draft), [doc("s.txt", source)])
+    (finding, *_) = report.findings
+    assert finding.status == status
