@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from claims.numbers import (
     SCALES_AFTER_DIGITS,
     SCORE_AFTER,
     SCORE_BEFORE,
+    SHARE_JOINS,
     VAGUE,
     VERBAL_MULTIPLIERS,
     parse_digits,
@@ -349,10 +351,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         word = m.group("mult").lower()
         if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
             return None
-        qualifier = "exact"
-        if hb := HEDGE_BEFORE.search(before):  # "will roughly triple"
-            qualifier = qualifier_for(hb.group("hedge"))
-            start -= len(before) - hb.start()
+        qualifier, start = _hedged(before, start)  # "will roughly triple"
         return _Figure(
             start, end, MULTIPLIERS[word], "ratio", qualifier, None, None, None, 0.0, None, ""
         )
@@ -360,11 +359,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
         # and as loose as a word for a share is: give or take 2.5 points.
         share = FRACTIONS[" ".join(m.group("frac").lower().split())]
-        qualifier = "exact"
-        hb = HEDGE_BEFORE.search(before)
-        if hb:
-            qualifier = qualifier_for(hb.group("hedge"))
-            start -= len(before) - hb.start()
+        qualifier, start = _hedged(before, start)
         if sc := _OF_A_SCALE.match(text, end, end + 24):  # "two thirds of a million" is a count
             whole = SCALES[sc.group("scale").lower()]  # as loose as the share: 2.5 points
             return _Figure(
@@ -401,6 +396,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         value = -value
         start -= len(before) - sw.start()
         before = text[max(0, start - 48) : start]
+    if not suffix and not _CURRENCY_BEFORE.search(before) and (of := _share(text, end, value)):
+        return _share_figure(start, of, before)  # "1 in 5", "seven out of ten"
     if not suffix and (over := _over(text, end)):
         denominator, over_end = over
         if 0 < abs(value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
@@ -738,6 +735,61 @@ def _and_a_part(text: str, end: int, value: float) -> tuple[float, float, int] |
     return value + (part if value >= 0 else -part), part / 2, m.end()
 
 
+_SHARE_JOIN = regex.compile(
+    r"(?i)[ \t]++(?:"
+    + "|".join(j.replace(" ", r"[ \t]++") for j in sorted(SHARE_JOINS, key=len, reverse=True))
+    + r")[ \t]++"
+)
+_AFTER_A_WHOLE = regex.compile(r"(?i)[ \t]*+(?:[%$€£]|per\s?cent\b|percent\b)")
+
+
+def _share(text: str, end: int, part: float) -> tuple[float, float, int] | None:
+    """A part of a whole after ``end`` ("1 in 5", "seven out of ten"): the share in percent,
+    its precision (half a step of the whole) and where it ends. The part is a whole number less
+    than the whole, and the whole is no year ("one in 2010") nor a figure with a unit, scale or
+    percent of its own ("5 in 10 years"). A share is said in a small or round whole ("three in
+    five", "7 out of 10", "six in 100"), after "every", or of one ("1 in 500"); other parts of
+    a whole are two counts ("26 out of 29 cases", "those over 60 in 96 countries")."""
+    j = _SHARE_JOIN.match(text, end, end + 20)
+    read = _plain_number(text, j.end()) if j else None
+    if read is None or part != int(part) or not 0 < part < read[0]:
+        return None
+    whole, whole_end = read
+    joined = j.group().split()
+    said_as_share = (
+        whole <= 10
+        or math.log10(whole).is_integer()
+        or joined[-1].lower() == "every"
+        or (part == 1 and joined[0].lower() == "in")
+    )
+    if not said_as_share:
+        return None
+    if 1600 <= whole <= 2099 and text[j.end()].isdigit():
+        return None
+    if _unit_after(text, whole_end) or _AFTER_A_WHOLE.match(text, whole_end, whole_end + 12):
+        return None
+    if _SCALE_AFTER.match(text[whole_end : whole_end + 16]):
+        return None
+    percent = 100 * part / whole
+    return percent, percent * 0.5 / whole, whole_end
+
+
+def _share_figure(start: int, share: tuple[float, float, int], before: str) -> _Figure:
+    """The figure of a share read by ``_share``, with the hedge before it ("nearly 1 in 3")."""
+    percent, precision, end = share
+    qualifier, start = _hedged(before, start)
+    return _Figure(start, end, percent, "percent", qualifier, None, None, None, precision, None, "")
+
+
+def _hedged(before: str, start: int) -> tuple[str, int]:
+    """The qualifier of the hedge that ends ``before`` a figure at ``start`` ("exact" with
+    none), and where the figure starts with it."""
+    hb = HEDGE_BEFORE.search(before)
+    if hb is None:
+        return "exact", start
+    return qualifier_for(hb.group("hedge")), start - (len(before) - hb.start())
+
+
 def _over(text: str, end: int) -> tuple[float, int] | None:
     """The number after "over" right after a figure, and where it ends."""
     o = _OVER_AFTER.match(text, end, end + 12)
@@ -803,7 +855,10 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
     words = text[m.start() : hit.end]
     after = text[hit.end : hit.end + 30]
     if words.lower() == "one" and not (
-        _unit_after(text, hit.end) or _OVER_AFTER.match(after) or _ONE_PERSON.match(after)
+        _unit_after(text, hit.end)
+        or _OVER_AFTER.match(after)
+        or _ONE_PERSON.match(after)
+        or _share(text, hit.end, 1.0)
     ):
         return None
     return hit.reading.value, 0.01 if hit.reading.fraction else 0.5, ""

@@ -23,6 +23,7 @@ SCALES_AFTER_DIGITS: dict[str, float] = {
 DENOMINATORS: dict[str, float] = {k: float(v) for k, v in _DATA["denominators"].items()}
 FRACTIONS: dict[str, float] = _DATA["shares"]
 PERIOD_RANKS: tuple[str, ...] = tuple(_DATA["period_ranks"]["words"])
+SHARE_JOINS: tuple[str, ...] = tuple(_DATA["share_joins"]["words"])
 ORDINALS: dict[str, float] = _DATA["ordinals"]
 MULTIPLIERS: dict[str, float] = _DATA["multipliers"]
 VERBAL_MULTIPLIERS = frozenset(_DATA["verbal_multipliers"]["words"])

@@ -465,3 +465,33 @@ def test_a_fiscal_year_is_its_year(text: str, figure: str, year: int) -> None:
 
 def test_what_is_no_fiscal_year() -> None:
     assert extract("The FY2025A plan and the FYI note.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "share", "qualifier"),
+    [("Roughly 1 in 4 drivers speed.", "Roughly 1 in 4", 25, "about"),
+     ("Nine out of ten dentists agree.", "Nine out of ten", 90, "exact"),
+     ("One in every 200 parcels is lost.", "One in every 200", 0.5, "exact"),
+     ("Fewer than three in 100 trains ran late.", "Fewer than three in 100", 3, "less_than"),
+     ("Two out of five flats stand empty.", "Two out of five", 40, "exact")],
+    ids=["digits-hedged", "words-out-of", "in-every", "hedged-round-whole", "small-whole"],
+)  # fmt: skip
+def test_a_part_of_a_small_or_round_whole_is_a_share(
+    text: str, figure: str, share: float, qualifier: str
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.qualifier) == (figure, "percent", qualifier)
+    assert c.value == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [("Of the cases, 17 out of 23 went to trial.", ["17", "23"]),
+     ("It was built in 1990 and one in 2004.", ["1990", "2004"]),
+     ("Prices rose 3 in 10 years.", ["3", "10 years"]),
+     ("Those over 40 in 85 towns replied.", ["over 40", "85"]),
+     ("It is one of the few left.", [])],
+    ids=["odd-whole-counts", "a-year", "a-unit", "many-of-odd", "one-of-the"],
+)  # fmt: skip
+def test_what_is_no_share_of_a_whole(text: str, figures: list[str]) -> None:
+    assert [c.text for c in extract(text)] == figures

@@ -109,7 +109,7 @@ def test_direction(text: str, figure: str, direction: str | None) -> None:
         ("Unemployment fell to 4 percent, down from 5.5 percent.", "4 percent", "to"),
         ("Unemployment fell by 2 points.", "2", "by"),
         ("Three of 10 voters agreed.", "10", "of"),
-        ("In all, 3 out of 10 voters agreed.", "3", "out_of"),
+        ("In all, 13 out of 17 voters agreed.", "13", "out_of"),
         ("In all, 3 of 10 voters agreed.", "3", "out_of"),
         ("The firm employs 300 people.", "300", None),
     ],
