@@ -124,9 +124,9 @@ def build() -> str:
     excluded = set(data["exclude"]["surfaces"])
     out = [_HEADER]
     for dimension, spec in data["dimensions"].items():
-        target = _expression(registry, spec["base"])
-        base = registry.parse_expression(target)
         derived = data["derived"]
+        target = derived.get(spec["base"]) or _expression(registry, spec["base"])
+        base = registry.parse_expression(target)
         for name in data["select"][dimension]:
             expression = derived.get(name) or _expression(registry, name)
             quantity = registry.parse_expression(expression)
@@ -137,8 +137,9 @@ def build() -> str:
                 zero = float(registry.Quantity(0, name).to(target).magnitude)
                 hundred = float(registry.Quantity(100, name).to(target).magnitude)
                 factor = round((hundred - zero) / 100, 12)
+            spoken = name.replace("_", " ")  # "mile_per_gallon": "miles per gallon"
             names, symbols = (
-                ({name, _plural(name)}, set()) if name in derived else _names(registry, name)
+                ({spoken, _plural(spoken)}, set()) if name in derived else _names(registry, name)
             )
             names = {n.lower() for n in names} - {s.lower() for s in excluded}
             # a symbol that is also the name ("month", "week") is read as a name: "six-month-old"
@@ -159,6 +160,8 @@ def build() -> str:
 
 
 def _symbol(registry: Any, name: str, expression: str) -> str:
+    if " / " in expression:  # "mile / gallon": "mi/gal"
+        return "/".join(str(registry.get_symbol(part)) for part in expression.split(" / "))
     if " ** " not in expression:
         return name if "*" in expression else str(registry.get_symbol(name))
     unit, power = expression.split(" ** ")

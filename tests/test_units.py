@@ -93,9 +93,14 @@ def test_news_spellings_name_selected_units() -> None:
         ("It cost 50 Swiss francs in all.", 50.0, "CHF"),
         ("a 12 sq. m cell", 1.2e-5, "km2"),
         ("a 900 sq. ft shop", 8.3612736e-5, "km2"),
+        ("The hybrid returns 52 mpg.", 22.107, "km/l"),
+        ("The van managed 30mpg.", 12.754, "km/l"),
+        ("It does 45 miles per gallon.", 19.131, "km/l"),
+        ("It does 18 kilometres per litre.", 18.0, "km/l"),
     ],
     ids=["mph", "fahrenheit", "celsius", "energy", "data", "pressure", "power", "glued-tonne",
-         "code-after", "code-before", "babel-name", "sq-dot-m", "sq-dot-ft"],
+         "code-after", "code-before", "babel-name", "sq-dot-m", "sq-dot-ft", "mpg",
+         "glued-mpg", "miles-per-gallon", "km-per-litre"],
 )  # fmt: skip
 def test_units_of_news_are_read(text: str, value: float, unit: str) -> None:
     (c,) = extract(text)
@@ -110,6 +115,13 @@ def test_units_of_news_are_read(text: str, value: float, unit: str) -> None:
 )  # fmt: skip
 def test_words_pint_knows_as_units_stay_words(text: str) -> None:
     assert all(c.unit is None for c in extract(text))
+
+
+def test_fuel_economy_is_no_speed_nor_a_bare_count() -> None:
+    mph, mpg = extract("At 70 mph it returns 40 mpg.")
+    assert (mpg.text, mpg.unit, mpg.stated_unit) == ("40 mpg", "km/l", "mi/gal")
+    assert (mph.text, mph.unit) == ("70 mph", "km/h")
+    assert [c.unit for c in extract("The mpg rating rose to 40.")] == [None]
 
 
 NUMBER_PHRASES = [
