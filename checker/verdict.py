@@ -25,6 +25,7 @@ from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
 from checker.settings import Settings
 from claims import Claim
+from claims.numbers import significant_digits
 
 EVIDENCE_SHOWN = 5
 DERIVED_SENTENCES = 1  # a derived figure adds up the figures of the sentence most like its own
@@ -73,10 +74,7 @@ def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
 def _significant(c: Claim) -> int:
     """How many significant digits a bound's figure states (129: 3, 25: 2, 100: 1)."""
     value = c.low if c.low is not None else c.high
-    if not value:
-        return 0
-    mantissa = f"{abs(value):.6e}".split("e")[0]
-    return len(mantissa.replace(".", "").rstrip("0"))
+    return significant_digits(value or 0.0)
 
 
 def _same_ends(a: Claim, b: Claim) -> bool:

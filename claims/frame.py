@@ -267,7 +267,8 @@ def _claim(
     else:
         measure = measures.count_measure(before, after)
     superseded = fig.kind == "count" and measures.superseded(before)
-    interval = interval_for(fig.value, fig.qualifier, high=fig.high)
+    written = fig.unit.from_base(fig.value) if fig.unit else fig.value
+    interval = interval_for(fig.value, fig.qualifier, high=fig.high, written=written)
     near, actors = _clause(before, after)
     if fig.kind == "date":
         value = low = high = None
@@ -398,7 +399,8 @@ def _link_restatements(text: str, claims: list[Claim], base: int = 0) -> list[Cl
             and _PARENTHESIS_BETWEEN.match(text[prev.end - base : cur.start - base])
         ):
             qualifier = cur.qualifier if cur.qualifier != "exact" else prev.qualifier
-            interval = interval_for(cur.value or 0.0, qualifier, high=cur.high)
+            written = stated_number(cur.value or 0.0, cur.stated_unit)
+            interval = interval_for(cur.value or 0.0, qualifier, high=cur.high, written=written)
             out[i] = replace(
                 cur,
                 measure=prev.measure,

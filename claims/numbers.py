@@ -48,6 +48,14 @@ _GROUPING = regex.compile(r"[,\u00a0\u202f\u2009 ]")
 MAX_DIGITS = 15
 
 
+def significant_digits(value: float) -> int:
+    """How many significant digits a figure states (129: 3, 25: 2, 100: 1, 0: 0)."""
+    if not value:
+        return 0
+    mantissa = f"{abs(value):.6e}".split("e")[0]
+    return len(mantissa.replace(".", "").rstrip("0"))
+
+
 def parse_digits(text: str) -> tuple[float, float]:
     """Value and half-step precision of a digit string such as ``"2,300"`` or ``"2.2"``."""
     m = _DIGITS_RE.fullmatch(text)

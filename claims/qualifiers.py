@@ -8,6 +8,8 @@ from importlib import resources
 
 import regex
 
+from claims.numbers import significant_digits
+
 with resources.files("claims").joinpath("qualifiers.toml").open("rb") as _f:
     _DATA = tomllib.load(_f)
 
@@ -59,12 +61,18 @@ class Interval:
     high_inclusive: bool = True
 
 
-def interval_for(value: float, qualifier: str, *, high: float | None = None) -> Interval:
-    """The interval a hedged figure states; ``high`` is the upper figure of a range."""
+def interval_for(
+    value: float, qualifier: str, *, high: float | None = None, written: float | None = None
+) -> Interval:
+    """The interval a hedged figure states; ``high`` is the upper figure of a range, and
+    ``written`` the number as written before its unit (its digits set about's margin)."""
     if qualifier == "range":
         return Interval(value, value if high is None else high)
     if qualifier == "about":
-        ends = sorted((value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)))
+        # "about 2,000" may be 1,800; "about 11,200" is rounded to its hundreds, not 10%.
+        digits = significant_digits(value if written is None else written)
+        tol = ABOUT_TOLERANCE / 10 ** max(0, digits - 2)
+        ends = sorted((value * (1 - tol), value * (1 + tol)))
         return Interval(ends[0], ends[1])
     if qualifier == "nearly" and value < 0:  # "nearly -10": short of -10, towards zero
         return Interval(value, value * (1 - ABOUT_TOLERANCE), False, True)

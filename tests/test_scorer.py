@@ -226,3 +226,18 @@ def test_a_figure_named_for_another_is_no_statement_of_it(draft: str, status: st
     report = gate(doc("d.md", draft), [doc("s.txt", source)])
     (finding, *_) = report.findings
     assert finding.status == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        ("The bridge cost $47 million.", "contradicted"),  # 'about 44.8' is no 10 % margin
+        ("The bridge cost $45 million.", "supported"),
+        ("The bridge cost nearly $45 million.", "supported"),
+    ],
+)
+def test_about_a_precise_figure_is_a_narrow_margin(draft: str, status: str) -> None:
+    source = "The bridge cost about $44.8 million, the transport ministry said."
+    report = gate(doc("d.md", draft), [doc("s.txt", source)])
+    (finding,) = report.findings
+    assert finding.status == status
