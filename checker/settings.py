@@ -28,8 +28,9 @@ class Settings:
     # ... or this, for a figure no source states anywhere: no figure of its block agrees with it,
     # nor, for a bare count, the number of a figure with a unit ("four" of "four years"). The
     # only way such a figure is right is a wording the alignment does not see. It takes a
-    # statement whose sentence is at least `unstated_similarity` like the figure's own (a lone
-    # source about another event is likely only for want of rivals).
+    # statement whose sentence, or the clause around its figure, is at least
+    # `unstated_similarity` like the figure's own (a lone source about another event is likely
+    # only for want of rivals).
     conflict_unstated: float = 0.6
     unstated_similarity: float = 0.15
     # The cross-source check links two figures that are each other's most likely restatement

@@ -287,7 +287,9 @@ def _contradiction(
         and claim.value is not None
         and index.states_with_a_unit(claim.value)  # "four" of "four years"
     )
-    unstated = not stated and best.similarity >= settings.unstated_similarity
+    # The sentences alike, or the words around the two figures (their clauses).
+    like = max(best.similarity, index.similarity(frame.clause, index.frames[best.item].clause))
+    unstated = not stated and like >= settings.unstated_similarity
     need = settings.conflict_unstated if unstated else settings.conflict
     if _consensus(against, settings) < need or apart(
         claim, frame, best.other, index.frames[best.item]

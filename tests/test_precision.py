@@ -223,3 +223,32 @@ def test_a_fact_the_source_tells_twice_stays_the_figure_it_restates() -> None:
     (finding,) = [f for f in gate(draft, [source]).findings if f.claim.text == "$90"]
     assert finding.status != "contradicted"
     assert [c.text for c in finding.evidence] == ["$80"]
+
+
+BAKERY = (
+    "The Harlow bakery opened its second shop near the station in March.\n\n"
+    "Its owners searched for two years before they found the premises.\n\n"
+    "A new oven arrived from Italy last week.\n\n"
+)
+LONG_DRAFT = (
+    "The Harlow bakery, which opened its second shop near the busy railway station in March "
+    "after its patient owners searched the crowded town centre for suitable premises, hired "
+    "cheerful bakers and welcomed long weekend queues of curious visitors, now gives a 15% "
+    "discount on every loaf."
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "status"),
+    [
+        ("Pupils pay less: a 10% discount on every loaf.", "contradicted"),
+        ("Across the county, shop rents went up by 10% this spring.", "unsupported"),
+    ],
+    ids=["the-clause-restates-it", "nothing-alike"],
+)
+def test_a_long_sentence_is_aligned_by_the_figure_s_own_clause(statement: str, status: str) -> None:
+    # The draft's sentence tells much the source tells elsewhere, so as a whole it is little
+    # like the one sentence that gives the discount; the words around the figure are.
+    report = gate(doc("draft.txt", LONG_DRAFT), [doc("source.txt", BAKERY + statement)])
+    (finding,) = [f for f in report.findings if f.claim.text == "15%"]
+    assert finding.status == status
