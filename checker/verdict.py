@@ -318,7 +318,8 @@ def _contradiction(
 
 
 def _stated(claim: Claim, index: Index, settings: Settings) -> bool:
-    """Whether any source figure of the claim's block agrees with it, wherever it stands. Past
+    """Whether any source figure of the claim's block agrees with it, wherever it stands (an
+    open bound far from it says nothing of it: "more than 20" states no 170). Past
     `STATED_SEARCHED` figures whose intervals may meet it, it counts as stated (the work per
     figure stays bounded)."""
     if claim.kind in ("date", "year"):
@@ -326,7 +327,10 @@ def _stated(claim: Claim, index: Index, settings: Settings) -> bool:
     else:
         near = index.stated_near(claim, settings.tolerance)
     seen = list(itertools.islice(near, STATED_SEARCHED + 1))
-    return len(seen) > STATED_SEARCHED or any(agree(claim, c, settings.tolerance) for c in seen)
+    return len(seen) > STATED_SEARCHED or any(
+        agree(claim, c, settings.tolerance) and restates(claim, c, settings) is not None
+        for c in seen
+    )
 
 
 def _consensus(against: Sequence[Pair], settings: Settings) -> float:

@@ -17,7 +17,7 @@ pytestmark = [
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
     "summedits": {"caught": 206},
-    "aggrefact": {"flagged": 225, "caught": 33},
+    "aggrefact": {"flagged": 225, "caught": 34},
     "newsroom": {
         "gate caught": 29,
         "gate hard caught": 6,

@@ -82,6 +82,8 @@ MILL = "The mill opened in spring. It employs 140 weavers on two shifts, the own
         ("", "contradicted"),  # 170 is stated nowhere: a likely statement of 140 is enough
         (" The town has 170 houses.", "unsupported"),  # stated, of something else
         (" It opened 170 years ago.", "unsupported"),  # a bare count: "170" of "170 years"
+        (" More than 20 houses stand by it.", "contradicted"),  # a bound far below: no statement
+        (" More than 160 houses stand by it.", "unsupported"),  # a bound near: stated
     ],
 )
 def test_a_figure_no_source_states_needs_less_to_be_contradicted(
