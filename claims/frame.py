@@ -174,6 +174,10 @@ _WHEN_RE = twin(
     r"^[^,;:()\n—–]{0,30}?\b(?:in|during|for|since|as\s+of)\s+(?:the\s+)?(?:"
     r"(?:(?P<qword>first|second|third|fourth)\s+quarter|Q(?P<q>[1-4]))"
     r"(?:\s+(?:of\s+)?(?P<qyear>1[6-9][0-9][0-9]|20[0-9][0-9]))?"
+    r"|(?:(?P<hword>first|second)\s+half|H(?P<h>[12])(?:['’](?P<hshort>[0-9]{2}))?"
+    r"|(?P<hn>[12])H(?:['’]?(?P<hnshort>[0-9]{2}))?)"
+    r"(?:\s+(?:of\s+)?(?P<hyear>1[6-9][0-9][0-9]|20[0-9][0-9]))?"
+    r"|(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fyear>1[6-9][0-9][0-9]|20[0-9][0-9]|[0-9]{2})"
     r"|(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?:\s+(?P<myear>1[6-9][0-9][0-9]|20[0-9][0-9]))?"
     r"|(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9]))(?![\w-])"
@@ -190,7 +194,8 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 def _time(after: str) -> str | None:
     """The time the figure's own phrase pins it to, normalised: "2023", "2023-10", "--10" (a
-    month of no stated year), "Q3", "Q3 2023"."""
+    month of no stated year), "Q3", "Q3 2023", "H1 2024" (a half year); a fiscal year is the
+    year it is named for."""
     w = _WHEN_RE.match(after)
     if w is None:
         return None
@@ -199,6 +204,13 @@ def _time(after: str) -> str | None:
     if w.group("month"):
         month = _MONTHS[w.group("month").lower()]
         return f"{w.group('myear')}-{month:02d}" if w.group("myear") else f"--{month:02d}"
+    if w.group("fyear"):  # "in FY2022", "in fiscal 2022": the year it is named for
+        return w.group("fyear") if len(w.group("fyear")) == 4 else f"20{w.group('fyear')}"
+    if w.group("hword") or w.group("h") or w.group("hn"):  # "in the first half of 2024"
+        half = w.group("h") or w.group("hn") or str(_QUARTER_WORDS[w.group("hword")])
+        short = w.group("hshort") or w.group("hnshort")
+        year = w.group("hyear") or (f"20{short}" if short else None)
+        return f"H{half} {year}" if year else f"H{half}"
     quarter = w.group("q") or str(_QUARTER_WORDS[w.group("qword").lower()])
     return f"Q{quarter} {w.group('qyear')}" if w.group("qyear") else f"Q{quarter}"
 

@@ -72,7 +72,8 @@ class Claim:
     increment: bool = False  # "hundreds more": counted on top of another figure
     # Its role in the sentence, as typed fields.
     superseded: bool = False  # "up from an earlier toll of 25": not the current figure
-    time: str | None = None  # the time it is pinned to: "2023", "2023-10", "--10", "Q3 2023"
+    time: str | None = None  # the time it is pinned to: "2023", "2023-10", "--10", "Q3 2023",
+    # "H1 2024"
     place: str | None = None  # the named place it is pinned to: "airstrikes in Syria"
     period: str | None = None  # the period it is counted over, in days: "2 days" (a rate)
     co_stated: tuple[str, ...] = field(default_factory=tuple)  # the figures beside a year, or
@@ -108,28 +109,35 @@ class Claim:
 
 def times_overlap(a: str, b: str) -> bool:
     """Whether two normalised times (``Claim.time``) may be the same time: "2022" holds
-    "2022-07" and "Q3 2022"; "--07" is July of some year; "Q3" holds July, not October."""
-    ya, ma, qa = _time_parts(a)
-    yb, mb, qb = _time_parts(b)
+    "2022-07" and "Q3 2022"; "--07" is July of some year; "Q3" holds July, not October; "H1"
+    holds Q2 and June."""
+    ya, ma, qa, ha = _time_parts(a)
+    yb, mb, qb, hb = _time_parts(b)
     if ya and yb and ya != yb:
         return False
     if ma and mb and ma != mb:
         return False
     qa = qa or (ma and (ma - 1) // 3 + 1)
     qb = qb or (mb and (mb - 1) // 3 + 1)
-    return not (qa and qb and qa != qb)
+    if qa and qb and qa != qb:
+        return False
+    ha = ha or (qa and (qa - 1) // 2 + 1)
+    hb = hb or (qb and (qb - 1) // 2 + 1)
+    return not (ha and hb and ha != hb)
 
 
-def _time_parts(time: str) -> tuple[int, int, int]:
-    """(year, month, quarter) of a normalised time, 0 where it states none."""
-    year = month = quarter = 0
+def _time_parts(time: str) -> tuple[int, int, int, int]:
+    """(year, month, quarter, half) of a normalised time, 0 where it states none."""
+    year = month = quarter = half = 0
     for part in time.split():
         if part.startswith("Q"):
             quarter = int(part[1:])
+        elif part.startswith("H"):
+            half = int(part[1:])
         elif part.startswith("--"):
             month = int(part[2:])
         elif "-" in part:
             year, month = (int(x) for x in part.split("-"))
         else:
             year = int(part)
-    return year, month, quarter
+    return year, month, quarter, half

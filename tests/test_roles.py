@@ -26,6 +26,14 @@ def one(text: str, figure: str):
         ("Profit was $4 million in Q3 2022.", "$4 million", "Q3 2022"),
         ("Profit was $4 million in the third quarter of 2022.", "$4 million", "Q3 2022"),
         ("Profit was $4 million, a record; in 2022 it fell.", "$4 million", None),
+        ("Costs were $2 million in the second half of 2021.", "$2 million", "H2 2021"),
+        ("Costs were $2 million in H1 2021.", "$2 million", "H1 2021"),
+        ("Costs were $2 million in 2H21.", "$2 million", "H2 2021"),
+        ("Costs were $2 million in the first half.", "$2 million", "H1"),
+        ("Costs were $2 million in FY2021.", "$2 million", "2021"),
+        ("Costs were $2 million in fiscal 2021.", "$2 million", "2021"),
+        ("Costs were $2 million in FY21.", "$2 million", "2021"),
+        ("Costs were $2 million in half the plants.", "$2 million", None),
     ],
     ids=[
         "month",
@@ -35,6 +43,14 @@ def one(text: str, figure: str):
         "quarter-code",
         "quarter-of-year",
         "other-clause",
+        "half-of-year",
+        "half-code",
+        "half-code-glued",
+        "half-word",
+        "fiscal-code",
+        "fiscal-word",
+        "fiscal-short",
+        "half-a-share",
     ],
 )
 def test_time_is_normalised(text: str, figure: str, time: str | None) -> None:
@@ -143,9 +159,11 @@ def test_json_keeps_scope_beside_the_typed_fields() -> None:
     ("a", "b", "overlap"),
     [("2022", "2022-07", True), ("2022", "2023", False), ("--07", "2022-07", True),
      ("--07", "--10", False), ("Q3", "2022-07", True), ("Q3 2022", "2022-10", False),
-     ("Q3 2022", "Q3", True), ("Q4 2021", "Q4 2022", False)],
+     ("Q3 2022", "Q3", True), ("Q4 2021", "Q4 2022", False), ("H1 2022", "Q2 2022", True),
+     ("H1", "2022-09", False), ("H2 2022", "2022", True), ("H2", "H1", False)],
     ids=["year-month", "years", "month-of-no-year", "months", "quarter-month",
-         "quarter-other-month", "quarter-of-year", "quarters-of-years"],
+         "quarter-other-month", "quarter-of-year", "quarters-of-years", "half-quarter",
+         "half-other-month", "half-of-year", "halves"],
 )  # fmt: skip
 def test_times_overlap(a: str, b: str, overlap: bool) -> None:
     assert times_overlap(a, b) is overlap
