@@ -17,6 +17,7 @@ from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, TIME_RE, TIME_REACH, mi
 from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
+    IDIOMS,
     MAX_DIGITS,
     MULTIPLIERS,
     ORDINALS,
@@ -369,6 +370,10 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         return _Figure(
             start, end, 100 * share, "percent", qualifier, None, None, None, 2.5, None, ""
         )
+    if m.group("idiom"):  # "a baker's dozen"
+        value = float(IDIOMS[" ".join(m.group("idiom").lower().replace("’", "'").split())])
+        qualifier, start = _hedged(before, start)
+        return _Figure(start, end, value, "count", qualifier, None, None, None, 0.0, None, "")
     if m.group("vague"):
         vague_low, vague_high = VAGUE[" ".join(m.group("vague").lower().split())]
         return _Figure(
@@ -531,7 +536,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
                 before = text[max(0, start - 48) : start]
     if cm and currency and (again := _currency_again(text, end, currency)):
         end = again  # "$10 dollars", "£20 pounds": the currency said twice
-    if m.group("one") and unit is None:
+    if m.group("one") and unit is None and currency is None:  # "a gallon", "a penny"
         return None
     if currency and scale == 1.0 and high is None and (cents := _subunit(text, end)):
         value, end = value + cents[0], cents[1]  # "thirteen dollars and forty-five cents"

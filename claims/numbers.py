@@ -16,6 +16,7 @@ UNITS: dict[str, int] = _DATA["cardinals"]
 TENS: dict[str, int] = _DATA["tens"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
 GROUPS: dict[str, int] = _DATA["groups"]
+IDIOMS: dict[str, int] = _DATA["idioms"]
 SCALE_SUFFIXES: dict[str, float] = {k: float(v) for k, v in _DATA["suffixes"].items()}
 SCALES_AFTER_DIGITS: dict[str, float] = {
     k: float(v) for k, v in _DATA["scales_after_digits"].items()

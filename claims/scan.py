@@ -14,6 +14,7 @@ from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
     GROUPS,
+    IDIOMS,
     MULTIPLIERS,
     ORDINALS,
     PERIOD_RANKS,
@@ -27,7 +28,7 @@ from claims.numbers import (
     read_tokens,
     word_trie,
 )
-from claims.units import ARTICLE_UNITS, CURRENCY_SYMBOLS, GLUED
+from claims.units import ARTICLE_HUNDREDTHS, ARTICLE_UNITS, CURRENCY_SYMBOLS, GLUED
 
 # Number words as a run of tokens on one line; ``read_tokens`` finds the number in it.
 _TOKEN = (
@@ -59,7 +60,12 @@ _VAGUE = "|".join(
 _FRAC = "|".join(sorted((f.replace(" ", r"\s+") for f in FRACTIONS), key=len, reverse=True))
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _ARTICLE_UNIT = "|".join(
-    regex.escape(u).replace(r"\ ", r"[ \t]++") for u in sorted(ARTICLE_UNITS, key=len, reverse=True)
+    regex.escape(u).replace(r"\ ", r"[ \t]++")
+    for u in sorted([*ARTICLE_UNITS, *ARTICLE_HUNDREDTHS], key=len, reverse=True)
+)
+_IDIOM = "|".join(
+    regex.escape(i).replace(r"\ ", r"[ \t]++").replace("'", "['’]")
+    for i in sorted(IDIOMS, key=len, reverse=True)
 )
 
 # Currency symbols that are letters of a script ("元"): one may stand glued after digits.
@@ -108,6 +114,7 @@ _NUMBER_RE = regex.compile(
     rf"|(?i:(?<![\w-])(?P<one>an?)(?=[ \t]++(?:{_ARTICLE_UNIT})(?![\w-])))"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
+    rf"|(?i:(?<![\w-])(?P<idiom>{_IDIOM})(?![\w-]))"  # "a baker's dozen"
 )
 
 # Names that a number follows as an identifier, not a count: "Boeing 737", "Tier 1".
@@ -150,6 +157,7 @@ _DIGIT_RUN = regex.compile(r"[0-9]+")  # not "++": that costs the fast scan for 
 _START_WORD_LIST = [
     *UNITS, *TENS, *SCALES, *GROUPS, *ORDINALS, *MULTIPLIERS, *(v.split()[0] for v in VAGUE),
     *SIGNS, *DENOMINATORS, *(u.split()[0] for u in ARTICLE_UNITS), "two-thirds", "three-quarters",
+    *ARTICLE_HUNDREDTHS, *(regex.split(r"\W", i.split()[1])[0] for i in IDIOMS),
 ]  # fmt: skip
 _START_WORDS = word_trie(_START_WORD_LIST)
 _START_RE = regex.compile(

@@ -65,6 +65,7 @@ def stated_number(value: float, stated_unit: str | None) -> float:
 
 TEMPERATURE_CHANGE_AFTER: tuple[str, ...] = tuple(_RULES["temperature"]["change_after"])
 ARTICLE_UNITS: tuple[str, ...] = tuple(_RULES["article"]["units"])
+ARTICLE_HUNDREDTHS: tuple[str, ...] = tuple(_RULES["article"]["hundredths"])
 # Spellings that end a compound measure only: "2 in" of "12 ft 2 in".
 COMPOUND_ENDS: dict[str, Unit] = {s: BY_NAME[n] for s, n in _RULES["compound"]["symbols"].items()}
 

@@ -33,7 +33,16 @@ def test_each_data_file_has_one_owner_that_reads_it(path: Path) -> None:
 
 def test_number_words_are_numbers_and_never_two_things() -> None:
     data = _load("numbers.toml")
-    for table in ("cardinals", "tens", "scales", "groups", "suffixes", "denominators", "ordinals"):
+    for table in (
+        "cardinals",
+        "tens",
+        "scales",
+        "groups",
+        "suffixes",
+        "denominators",
+        "ordinals",
+        "idioms",
+    ):
         assert all(isinstance(v, int | float) and v >= 0 for v in data[table].values()), table
     assert not set(data["cardinals"]) & set(data["tens"])
     assert not set(data["scales"]) & set(data["denominators"])
@@ -73,6 +82,7 @@ def test_unit_rules_name_only_selected_units() -> None:
     for word, subunit in rules["currency_news"]["subunits"].items():  # one table: factor and of
         assert set(subunit) == {"factor", "of"} and 0 < subunit["factor"] < 1, word
         assert re.fullmatch(r"(?:[A-Z]{3})?", subunit["of"]), word
+    assert set(rules["article"]["hundredths"]) <= set(rules["currency_news"]["subunits"])
 
 
 def test_generated_units_cover_every_selected_unit() -> None:

@@ -495,3 +495,9 @@ def test_a_part_of_a_small_or_round_whole_is_a_share(
 )  # fmt: skip
 def test_what_is_no_share_of_a_whole(text: str, figures: list[str]) -> None:
     assert [c.text for c in extract(text)] == figures
+
+
+def test_an_idiom_of_a_number_is_its_number() -> None:
+    (c,) = extract("The bakery gave out a baker’s dozen buns.")
+    assert (c.text, c.kind, c.value) == ("a baker’s dozen", "count", 13)
+    assert [c.text for c in extract("The baker's van held a dozen.")] == ["a dozen"]

@@ -117,6 +117,14 @@ def test_words_pint_knows_as_units_stay_words(text: str) -> None:
     assert all(c.unit is None for c in extract(text))
 
 
+def test_a_hundredth_after_an_article_is_one_of_it() -> None:
+    (penny,) = extract("The levy went up by a penny.")
+    assert (penny.text, penny.kind, penny.value, penny.unit) == ("a penny", "money", 0.01, "GBP")
+    cents = extract("Bread cost $2 and then a cent more.")
+    assert [(c.text, c.value, c.unit) for c in cents] == [("$2", 2, "USD"), ("a cent", 0.01, "USD")]
+    assert extract("It sits in a central square; every penny counts.") == []
+
+
 def test_fuel_economy_is_no_speed_nor_a_bare_count() -> None:
     mph, mpg = extract("At 70 mph it returns 40 mpg.")
     assert (mpg.text, mpg.unit, mpg.stated_unit) == ("40 mpg", "km/l", "mi/gal")
