@@ -6,10 +6,12 @@
 For each missed gold conflict or agreement it prints the two figures of the pair that came
 nearest to being linked, their sentences' similarity, P(same) both ways and the step that
 refused them: retrieval (not a candidate), scorer (P under every threshold), apart (time,
-place, period... or names), mutual-best (another figure was the best restatement, or the best
-that agrees), rival (a disagreeing pair where one has an agreeing statement in the other's
-document), link threshold, or the cluster's conflict logic (linked, but
-the cluster's status is not the gold's).
+place, period... or names, or a dateline), link threshold (under `link` for figures that
+agree; under `link_conflict`, and not near or under `link_conflict_near`, for figures that
+do not), rival (a disagreeing pair where one has an agreeing statement in the other's
+document), taken (a likelier link took one of the figures in the other's document, or the
+join would put two figures of one document that disagree in one cluster), or the cluster's
+conflict logic (linked, but the cluster's status is not the gold's).
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ import train_scorer
 
 from checker.align import Index
 from checker.check import check
-from checker.cluster import _best_restatements, _Found
+from checker.cluster import _best_restatements, _Found, _near
 from checker.documents import claims_of
 from checker.features import agree, apart, named_apart
 from checker.scorer import Model, Pair, pairs
 from checker.settings import Settings
+from checker.stamps import stamped
 from claims import Claim
 
 SETTINGS = Settings()
@@ -41,9 +44,9 @@ STEPS = (
     "retrieval",
     "scorer",
     "apart",
-    "mutual-best",
-    "rival",
     "link threshold",
+    "rival",
+    "taken",
     "cluster conflict logic",
 )
 
@@ -56,6 +59,7 @@ class Run:
     found: _Found
     scored: dict[int, list[Pair]]
     cluster_of: dict[int, tuple[int, str]]  # claim id -> (cluster id, status)
+    stamps: set[int]  # claim ids of datelines and publication stamps
 
     def ids(self, test: Callable[[Claim], bool]) -> list[int]:
         return [i for i, c in enumerate(self.index.claims) if test(c)]
@@ -74,7 +78,8 @@ def run(task: datasets.CheckTask, model: Model) -> Run:
     report = check(task.documents, settings=SETTINGS, claims=per_doc, model=model)
     where = {(c.source, c.start): (k.id, k.status) for k in report.clusters for c in k.claims}
     cluster_of = {i: where[(c.source, c.start)] for i, c in enumerate(index.claims)}
-    return Run(index, found, scored, cluster_of)
+    stamps = stamped(index.claims, {d.id: d.prose for d in task.documents})
+    return Run(index, found, scored, cluster_of, stamps)
 
 
 def _p(r: Run, i: int, j: int) -> Pair | None:
@@ -95,29 +100,21 @@ def diagnose(r: Run, i: int, j: int, want: str) -> tuple[int, str]:
     if prob < floor:
         return 1, f"P {prob:.2f} < {floor}"
     why = "" if agrees else apart(a, fa, b, fb)
-    why = why or named_apart(a, b)
+    why = why or named_apart(a, b) or ("a dateline or stamp" if {i, j} & r.stamps else "")
     if why:
         return 2, why
-    best = r.found.agreeing if agrees else r.found.best
-    ba, bb = best.get((i, b.source)), best.get((j, a.source))
-    if not (ba and ba.item == j and bb and bb.item == i):
-        others = []
-        for x, y, found in ((a, b, ba), (b, a, bb)):
-            if found is not None and found.other is not y:
-                others.append(
-                    f"{x.text!r}'s best is {found.other.text!r} P {found.probability:.2f}"
-                )
-            elif found is None:
-                others.append(f"{x.text!r} has no {'agreeing ' if agrees else ''}best there")
-        return 3, "; ".join(others)
+    if agrees and prob < SETTINGS.link:
+        return 3, f"P {prob:.2f} < {SETTINGS.link} (agree)"
+    if not agrees and prob < SETTINGS.link_conflict:
+        near = _near(a, b, SETTINGS)
+        if not near or prob < SETTINGS.link_conflict_near:
+            need = SETTINGS.link_conflict_near if near else SETTINGS.link_conflict
+            return 3, f"P {prob:.2f} < {need} (disagree, {'near' if near else 'not near'})"
     if not agrees and ((i, b.source) in r.found.rivals or (j, a.source) in r.found.rivals):
         return 4, "an agreeing rival in the other document"
-    need = SETTINGS.link if agrees else SETTINGS.link_conflict
-    if prob < need:
-        return 5, f"P {prob:.2f} < {need} ({'agree' if agrees else 'disagree'})"
     (ka, sa), (kb, _) = r.cluster_of[i], r.cluster_of[j]
     if ka != kb:
-        return 5, "linked but apart (?)"
+        return 5, "a likelier link took one of them, or the join would contradict a document"
     return 6, f"one cluster, status {sa}, wanted {want}"
 
 

@@ -41,6 +41,8 @@ _TIME_WORD = regex.compile(
 _PRONOUN_START = regex.compile(rf"(?i)\s*(?:{'|'.join(map(regex.escape, _WORDS['pronouns']))})\b")
 # Measures that say only what kind of figure it is, not what it counts.
 GENERIC_MEASURES = frozenset(_WORDS["generic_measures"])
+# The words a publication stamp holds besides its figures (read by checker/stamps.py).
+STAMP_WORDS = frozenset(_WORDS["stamp_words"])
 _NORMS_KEPT = 200_000  # lemma sets whose norms are kept; a long-lived index starts over past it
 # Kinds whose figures may restate each other though their kinds differ.
 _KIND_GROUPS = {"year": "date", "date": "date"}

@@ -70,7 +70,8 @@ def check(
     from checker.cluster import clusters_of
 
     per_doc = claims if claims is not None else extract_documents(documents)
-    clusters = clusters_of(per_doc, settings or Settings(), model)
+    texts = {d.id: d.prose for d in documents}
+    clusters = clusters_of(per_doc, settings or Settings(), model, texts)
     return CheckReport(tuple((d.id, d.path) for d in documents), tuple(clusters))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.align import Index, block_key
@@ -12,41 +12,49 @@ from checker.compare import clear_bounds
 from checker.features import GENERIC_MEASURES, agree, apart, named_apart
 from checker.scorer import Model, Pair, pairs
 from checker.settings import Settings
+from checker.stamps import stamped
 from checker.verdict import restates
 from claims import Claim
+from claims.context import ACTORS
+
+Link = tuple[int, int, Pair]
 
 
 def clusters_of(
-    per_doc: Sequence[Sequence[Claim]], settings: Settings, model: Model | None = None
+    per_doc: Sequence[Sequence[Claim]],
+    settings: Settings,
+    model: Model | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Cluster]:
     """The clusters of the documents' claims, conflicts first, then agreements, then singles.
 
-    Two figures are linked when each is the other's most likely restatement in its document,
-    and likely enough (see `_links`): figures that agree are each other's most likely agreeing
-    restatement; a figure that disagrees needs the stricter conflict threshold. Clusters
-    are the linked groups (with a document's repeated mentions of one figure); a conflict is a
-    link, or two likely restatements inside one cluster, between figures that cannot both be
-    true.
+    Candidate links (see `_edges`) are taken most likely first: two figures that state one
+    value alike, then any pair likely enough, agreeing or (at a stricter threshold) not. A
+    link is refused when either figure is already linked with a figure of the other's
+    document, or when the joined cluster would hold two figures of one document that cannot
+    both be true (a document does not contradict itself: its two figures are two facts).
+    A conflict is a link, or two likely restatements inside one cluster, between figures that
+    cannot both be true. ``texts`` (document id to its prose) lets datelines and publication
+    stamps be told from the story's own dates.
     """
     index = Index(settings)
     for doc_claims in per_doc:
         index.add_document(doc_claims)
     found = _best_restatements(index, settings, model)
-    parent = list(range(len(index.claims)))
-    links = _links(index, settings, found)
-    for i, j, _pair in links:
-        parent[_root(parent, i)] = _root(parent, j)
+    groups = _Groups(index, settings, found)
     for i, j in _repeated(index):
-        parent[_root(parent, i)] = _root(parent, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(index.claims)):
-        groups[_root(parent, i)].append(i)
-    linked: dict[int, list[tuple[int, int, Pair]]] = defaultdict(list)
+        groups.join(i, j)
+    stamps = stamped(index.claims, texts or {})
+    links = [link for link in _edges(index, settings, found, stamps) if groups.link(link)]
+    linked: dict[int, list[Link]] = defaultdict(list)
     for link in links:
-        linked[_root(parent, link[0])].append(link)
+        linked[groups.root(link[0])].append(link)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(index.claims)):
+        members[groups.root(i)].append(i)
     clusters = [
-        _cluster(n, ids, linked[root], index, settings, found.scored)
-        for n, (root, ids) in enumerate(sorted(groups.items(), key=lambda g: g[1][0]))
+        _cluster(n, ids, linked[root], index, settings, found.pairs)
+        for n, (root, ids) in enumerate(sorted(members.items(), key=lambda g: g[1][0]))
     ]
     clusters.sort(key=lambda c: ({"conflict": 0, "agree": 1, "single": 2}[c.status], c.id))
     clear_bounds()
@@ -55,72 +63,197 @@ def clusters_of(
 
 @dataclass
 class _Found:
-    """Each claim's likely restatements in each other source (keyed by claim id and source)."""
+    """Each claim's likely restatements, and the sources that tell it by an agreeing figure."""
 
-    best: dict[tuple[int, str], Pair] = field(default_factory=dict)  # the most likely
-    agreeing: dict[tuple[int, str], Pair] = field(default_factory=dict)  # ... that agrees
-    # ... and whether one that agrees is as likely as a conflict needs (no conflict there)
-    rivals: set[tuple[int, str]] = field(default_factory=set)
-    scored: dict[int, list[tuple[int, float]]] = field(
+    pairs: dict[int, list[Pair]] = field(
         default_factory=lambda: defaultdict(list)
-    )  # every scored candidate (id, P(same fact))
+    )  # claim id -> its candidates at least `link` (or `link_conflict`) likely, likeliest first
+    # (claim id, source) where an agreeing figure is as likely as a conflict needs: no conflict
+    rivals: set[tuple[int, str]] = field(default_factory=set)
 
 
 def _best_restatements(index: Index, settings: Settings, model: Model | None) -> _Found:
-    """For each claim and each other source, its most likely restatement there (skipping
-    figures apart from it that disagree), its most likely restatement whose figure agrees,
-    and whether an agreeing one is confidently its statement (a rival of any conflict)."""
+    """Each claim's likely restatements, and where one that agrees is confidently its
+    statement (a rival of any conflict there)."""
     out = _Found()
     floor = min(settings.link, settings.link_conflict)
     for i, (claim, frame) in enumerate(zip(index.claims, index.frames, strict=True)):
         for pair in pairs(claim, frame, index, model):
             if pair.probability < floor:
                 break
-            key = (i, pair.other.source)
-            out.scored[i].append((pair.item, pair.probability))
-            other_frame = index.frames[pair.item]
-            told = same_figure(claim, pair.other, settings)
-            if told is False:
-                if key not in out.best and not apart(claim, frame, pair.other, other_frame):
-                    out.best[key] = pair
-                continue
-            if told is None:
-                continue  # "at least 129" and 224: no conflict, and no telling they agree
-            if pair.probability >= settings.conflict:
-                out.rivals.add(key)
-            out.best.setdefault(key, pair)
-            if pair.probability >= settings.link:
-                out.agreeing.setdefault(key, pair)
+            out.pairs[i].append(pair)
+            if pair.probability >= settings.conflict and same_figure(claim, pair.other, settings):
+                out.rivals.add((i, pair.other.source))
     return out
 
 
-def _links(index: Index, settings: Settings, found: _Found) -> list[tuple[int, int, Pair]]:
-    """The links between figures that are each other's most likely restatement: figures that
-    agree, each the other's most likely agreeing restatement; figures that disagree, each the
-    other's most likely restatement, not apart, neither told by an agreeing figure in the
-    other's document, and likely enough the same fact for a conflict."""
-    links = []
+def _edges(index: Index, settings: Settings, found: _Found, stamps: set[int]) -> list[Link]:
+    """Candidate links, the most wanted first. Each pair is weighed by the larger of its two
+    P(same fact). Figures that agree are candidates at `link`, and first of all when they
+    state one value alike (an exact 36 and 36: the same figure is strong evidence of the same
+    fact, which the scorer, blind to values, cannot weigh). Figures that cannot both be true
+    are candidates when neither is told in the other's document by an agreeing figure at
+    `conflict`, they are not apart, and they are at least `link_conflict` likely the same
+    fact, or `link_conflict_near` for near figures (`_near`). A dateline or a publication
+    stamp dates its article, not a fact: it takes no link."""
     claims = index.claims
-    for (i, _source), pair in found.agreeing.items():
-        j = pair.item
-        back = found.agreeing.get((j, claims[i].source))
-        if back is None or back.item != i or i > j or named_apart(claims[i], claims[j]):
-            # Documents of a check need not tell one story (a gate's do, by the user's choice).
-            continue
-        links.append((i, j, pair))
-    for (i, source), pair in found.best.items():
-        j = pair.item
+    weight: dict[tuple[int, int], tuple[float, Pair]] = {}
+    for i, candidates in found.pairs.items():
+        for p in candidates:
+            key = (min(i, p.item), max(i, p.item))
+            if key not in weight or weight[key][0] < p.probability:
+                weight[key] = (p.probability, p)
+    edges = []
+    for (i, j), (w, p) in weight.items():
         a, b = claims[i], claims[j]
-        back = found.best.get((j, a.source))
-        if back is None or back.item != i or i > j or pair.probability < settings.link_conflict:
+        if i in stamps or j in stamps or named_apart(a, b):
             continue
-        if same_figure(a, b, settings) is not False:
-            continue
-        if (i, source) in found.rivals or (j, a.source) in found.rivals:
-            continue  # one is told in the other's document by a figure that agrees with it
-        if not apart(a, index.frames[i], b, index.frames[j]) and not named_apart(a, b):
-            links.append((i, j, pair))
-    return links
+        told = same_figure(a, b, settings)
+        if told is True and w >= settings.link:
+            edges.append((w + (1.0 if _alike(a, b) else 0.0), i, j, p))
+        elif told is False and _may_conflict(index, settings, found, i, j, w):
+            edges.append((w, i, j, p))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    return [(i, j, p) for _, i, j, p in edges]
+
+
+def _may_conflict(
+    index: Index, settings: Settings, found: _Found, i: int, j: int, w: float
+) -> bool:
+    a, b = index.claims[i], index.claims[j]
+    if w < settings.link_conflict and not (
+        w >= settings.link_conflict_near and _near(a, b, settings)
+    ):
+        return False
+    if (i, b.source) in found.rivals or (j, a.source) in found.rivals:
+        return False  # one is told in the other's document by a figure that agrees with it
+    return not apart(a, index.frames[i], b, index.frames[j])
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    """Two figures that state one value the same way: neither hedged, the same interval."""
+    return a.qualifier == b.qualifier == "exact" and (a.low, a.high, a.date) == (
+        b.low,
+        b.high,
+        b.date,
+    )
+
+
+_NEAR_KINDS = frozenset({"count", "money", "percent", "quantity"})
+_PLAIN = frozenset({"exact", "about"})
+
+
+def _near(a: Claim, b: Claim, settings: Settings) -> bool:
+    """Two figures that may misstate one fact though the scorer is less sure of it: counts,
+    amounts, percentages or quantities, neither an open bound (a bound often tells of a part:
+    "more than 12 in the old town"), within `near_ratio` of each other, of one measure
+    (or one naming the other, or a generic one), and naming no country in common when both
+    name one (the coalition's strikes and Russia's)."""
+    if not (a.kind in _NEAR_KINDS and b.kind in _NEAR_KINDS):
+        return False
+    if a.qualifier not in _PLAIN or b.qualifier not in _PLAIN:
+        return False
+    x, y = sorted((abs(a.value or 0.0), abs(b.value or 0.0)))
+    if x == 0 or y / x > settings.near_ratio:
+        return False
+    if a.measure not in GENERIC_MEASURES and b.measure not in GENERIC_MEASURES:
+        wa, wb = set(a.measure.split()), set(b.measure.split())
+        if not (wa <= wb or wb <= wa):
+            return False
+    ca, cb = _countries(a), _countries(b)
+    return not (ca and cb and not ca & cb)
+
+
+def _countries(c: Claim) -> set[str]:
+    """The countries a figure is of: its clause's and its place, else its sentence's."""
+    own = set(c.actors) | ({c.place} if c.place else set())
+    return own or {n for n in c.names if n in ACTORS}
+
+
+class _Groups:
+    """Claims joined into clusters, a union-find that never holds two figures of one document
+    that cannot both be true, and in which a figure links with one figure of each other
+    document at most."""
+
+    def __init__(self, index: Index, settings: Settings, found: _Found) -> None:
+        self.claims, self.settings, self.found = index.claims, settings, found
+        self.parent = list(range(len(index.claims)))
+        self.members: dict[int, list[int]] = {i: [i] for i in self.parent}
+        self.matched: set[tuple[int, str]] = set()  # (claim id, document it is linked into)
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.root(i), self.root(j)
+        if ri != rj:
+            self.parent[ri] = rj
+            self.members[rj] += self.members.pop(ri)
+
+    def link(self, link: Link) -> bool:
+        """Join the two figures of a link unless that breaks the rules above; a conflict the
+        scorer is not sure of (under `link_conflict`) also needs each figure to be the
+        other's most likely statement among the figures of its document not yet linked."""
+        i, j, pair = link
+        a, b = self.claims[i], self.claims[j]
+        if (i, b.source) in self.matched or (j, a.source) in self.matched:
+            return False
+        ri, rj = self.root(i), self.root(j)
+        if ri == rj:
+            self.matched |= {(i, b.source), (j, a.source)}  # joined already, through others
+            return False
+        if self._contradicts(ri, rj) or not self._sure_or_likeliest(i, j, pair):
+            return False
+        self.matched |= {(i, b.source), (j, a.source)}
+        self.join(i, j)
+        return True
+
+    def _sure_or_likeliest(self, i: int, j: int, pair: Pair) -> bool:
+        """Whether a link is sure (it agrees, or it is at least `link_conflict` likely), or is
+        a conflict of two figures no other outlet confirms, each the other's most likely statement
+        among the figures of its document not yet linked. A figure other outlets confirm is
+        contradicted only by a sure link: the more outlets state one figure, the likelier a
+        figure unlike it is another fact."""
+        a, b = self.claims[i], self.claims[j]
+        if pair.probability >= self.settings.link_conflict:
+            return True
+        if same_figure(a, b, self.settings) is not False:
+            return True
+        if self._confirmed(i) or self._confirmed(j):
+            return False
+        return self._likeliest_free(i, b.source) == j and self._likeliest_free(j, a.source) == i
+
+    def _confirmed(self, i: int) -> bool:
+        """Whether the claim's cluster holds a figure of another document that agrees with it."""
+        c = self.claims[i]
+        return any(
+            self.claims[k].source != c.source and same_figure(c, self.claims[k], self.settings)
+            for k in self.members[self.root(i)]
+        )
+
+    def _likeliest_free(self, i: int, source: str) -> int | None:
+        """The claim's most likely statement in ``source`` that no link has taken there."""
+        mine = self.claims[i].source
+        for p in self.found.pairs[i]:
+            if p.other.source == source and (p.item, mine) not in self.matched:
+                return p.item
+        return None
+
+    def _contradicts(self, ri: int, rj: int) -> bool:
+        """Whether the two clusters hold figures of one document that cannot both be true."""
+        by_source: dict[str, list[Claim]] = defaultdict(list)
+        for k in self.members[ri]:
+            by_source[self.claims[k].source].append(self.claims[k])
+        for k in self.members[rj]:
+            c = self.claims[k]
+            for other in by_source.get(c.source, ()):
+                if same_figure(c, other, self.settings) is False:
+                    return True
+        return False
 
 
 def same_figure(a: Claim, b: Claim, settings: Settings) -> bool | None:
@@ -148,23 +281,16 @@ def _repeated(index: Index) -> list[tuple[int, int]]:
     return out
 
 
-def _root(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 _NOTES_KEPT = 50
 
 
 def _cluster(
     n: int,
     ids: list[int],
-    links: list[tuple[int, int, Pair]],
+    links: list[Link],
     index: Index,
     settings: Settings,
-    scored: dict[int, list[tuple[int, float]]],
+    scored: dict[int, list[Pair]],
 ) -> Cluster:
     notes = []
     for i, j, pair in links[:_NOTES_KEPT]:
@@ -179,10 +305,10 @@ def _cluster(
 
 def _conflict(
     ids: list[int],
-    links: list[tuple[int, int, Pair]],
+    links: list[Link],
     index: Index,
     settings: Settings,
-    scored: dict[int, list[tuple[int, float]]],
+    scored: dict[int, list[Pair]],
 ) -> tuple[Claim, Claim] | None:
     """A link between figures that cannot both be true; or two members of the cluster, each
     agreeing with a third, that disagree with each other and are likely enough the same fact
@@ -194,11 +320,11 @@ def _conflict(
     members = set(ids)
     for i in ids:
         a = index.claims[i]
-        for j, probability in scored.get(i, ()):
-            b = index.claims[j]
+        for pair in scored.get(i, ()):
+            j, b = pair.item, pair.other
             if (
                 j in members
-                and probability >= settings.conflict
+                and pair.probability >= settings.conflict
                 and same_figure(a, b, settings) is False
                 and not apart(a, index.frames[i], b, index.frames[j])
                 and not named_apart(a, b)

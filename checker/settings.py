@@ -38,6 +38,10 @@ class Settings:
     # or this (figures that cannot both be true: a conflict).
     link: float = 0.25
     link_conflict: float = 0.9
+    # ... or this, for near figures: two plain counts, amounts, percentages or quantities of
+    # one measure within `near_ratio` of each other (see checker.cluster._near).
+    link_conflict_near: float = 0.5
+    near_ratio: float = 3.0
     # A figure of the sources that agrees with the draft's and is at least this likely its
     # restatement keeps the draft's figure from being called contradicted.
     rival: float = 0.2

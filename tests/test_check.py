@@ -174,6 +174,101 @@ def test_repeated_mentions_in_one_source_join_one_cluster() -> None:
     assert len(report.clusters[0].claims) == 2
 
 
+# Two outlets tell one fact in other words and give figures that differ: the scorer is less
+# sure than a conflict between alike sentences needs, but near plain figures of one measure
+# conflict at `link_conflict_near`.
+MISSING_A = (
+    "Divers in Lorvik said on Sunday that {} people were still missing after the footbridge "
+    "collapse, and the search would resume at first light."
+)
+MISSING_B = (
+    "A spokeswoman for the regional fire service said {} people remained missing, adding that "
+    "the search had been halted overnight."
+)
+
+
+def test_near_figures_told_in_other_words_conflict() -> None:
+    report = check([doc("a.txt", MISSING_A.format("12")), doc("b.txt", MISSING_B.format("9"))])
+    (cluster,) = clusters_with(report, "12")
+    assert cluster.status == "conflict"
+    assert {x.text for x in cluster.claims} == {"12", "9"}
+
+
+NOT_NEAR = [
+    # an open bound often tells of a part ("more than 12 in the old town")
+    (MISSING_A.format("more than 12"), MISSING_B.format("9")),
+    # more than `near_ratio` apart: more likely two facts than one misstated
+    (MISSING_A.format("12"), MISSING_B.format("40")),
+    # figures of two countries
+    (
+        MISSING_A.replace("Divers in Lorvik", "Divers in Austria").format("12"),
+        MISSING_B.replace("regional fire service", "fire service in Hungary").format("9"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_NEAR, ids=["open-bound", "far-apart", "countries"])
+def test_figures_that_are_not_near_need_a_sure_scorer_to_conflict(a: str, b: str) -> None:
+    report = check([doc("a.txt", a), doc("b.txt", b)])
+    assert report.summary()["conflict"] == 0
+
+
+def test_a_document_never_holds_two_figures_of_one_cluster_that_disagree() -> None:
+    # b.txt tells only the hospital figure and c.txt only the total: the total of c.txt
+    # conflicts with a.txt's, and the hospital figure stays an agreement of its own.
+    texts = [
+        "A chemical leak at the Ostrava plant has made 140 people ill, and 22 of them were kept "
+        "in hospital overnight, the health office said.",
+        "Doctors in Ostrava said 22 people were kept in hospital after the leak at the plant.",
+        "The health office said on Tuesday that 131 people in Ostrava had fallen ill after the "
+        "chemical leak at the plant.",
+    ]
+    report = check([doc(f"{n}.txt", t) for n, t in enumerate(texts)])
+    (total,) = clusters_with(report, "140")
+    assert total.status == "conflict"
+    assert {x.text for x in total.claims} == {"140", "131"}
+    (hospital,) = clusters_with(report, "22")
+    assert hospital.status == "agree"
+    assert {(x.source, x.text) for x in hospital.claims} == {("0.txt", "22"), ("1.txt", "22")}
+
+
+STAMPED = [
+    (
+        "OSTRAVA, March 3 (Alpha Wire) - A chemical leak at the Ostrava plant has made 140 "
+        "people ill, the health office said.",
+        "OSTRAVA, March 4 (Beta News) - The chemical leak at the Ostrava plant has made 140 "
+        "people ill, the health office said on Wednesday.",
+    ),
+    (
+        "Leak at Ostrava plant\nUpdated: March 4, 2026 9:15 AM\nA chemical leak at the Ostrava "
+        "plant has made 140 people ill, the health office said.",
+        "Ostrava leak: 140 ill\nPublished March 3, 2026 at 6:40 PM\nThe chemical leak at the "
+        "Ostrava plant has made 140 people ill, the health office said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), STAMPED, ids=["datelines", "publication-stamps"])
+def test_the_days_two_articles_were_filed_do_not_conflict(a: str, b: str) -> None:
+    report = check([doc("a.txt", a), doc("b.txt", b)])
+    assert report.summary()["conflict"] == 0
+    (toll,) = clusters_with(report, "140")
+    assert toll.status == "agree"
+    for c in report.clusters:
+        if any(x.kind in ("date", "time") for x in c.claims):
+            assert c.status == "single"
+
+
+def test_a_date_the_story_tells_still_conflicts() -> None:
+    report = check(
+        [
+            doc("a.txt", "The plant in Ostrava will reopen on March 20, the operator said."),
+            doc("b.txt", "The operator said the Ostrava plant would reopen on March 27."),
+        ]
+    )
+    assert report.summary()["conflict"] == 1
+
+
 def claim(text: str, figure: str):
     return next(c for c in extract(text) if c.text == figure)
 

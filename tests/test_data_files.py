@@ -112,7 +112,7 @@ def test_the_matchers_word_lists_are_one_data_file_read_by_its_owner() -> None:
     readers = {p.stem for p in root.glob("*.py") if '"alignment.toml"' in p.read_text("utf-8")}
     assert readers == {owner}
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    for name in ("time_words", "pronouns", "generic_measures"):
+    for name in ("time_words", "pronouns", "generic_measures", "stamp_words"):
         words = data[name]
         assert words and len(set(words)) == len(words), name
         assert all(w == w.lower().strip() for w in words), name
