@@ -38,6 +38,11 @@ with resources.files("checker").joinpath("data", "alignment.toml").open("rb") as
 _TIME_WORD = regex.compile(
     rf"(?i)\b(?:{'|'.join(map(regex.escape, _WORDS['time_words']))}|(?:19|20)[0-9]{{2}})\b"
 )
+# A wire story's dateline ("ORLA, March 3 (Alpha Wire) -"): its date is the day the story was
+# filed (checker/stamps.py).
+_DATELINE = regex.compile(
+    r"\s*+\p{Lu}[\p{Lu}\p{M} .'’-]{0,60}(?:,[^()\n]{0,40}?)?(?:\([^()\n]{1,60}\))?\s*[-—–]+"
+)
 _PRONOUN_START = regex.compile(rf"(?i)\s*(?:{'|'.join(map(regex.escape, _WORDS['pronouns']))})\b")
 # Measures that say only what kind of figure it is, not what it counts.
 GENERIC_MEASURES = frozenset(_WORDS["generic_measures"])
@@ -158,6 +163,12 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
             )
         )
     return out
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the story begins after a dateline that opens the sentence (0 when none)."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
 
 
 def _rounded(x: float) -> float:

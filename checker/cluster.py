@@ -113,7 +113,8 @@ def _edges(index: Index, settings: Settings, found: _Found, stamps: set[int]) ->
             edges.append((w + (1.0 if _alike(a, b) else 0.0), i, j, p))
         elif told is False and _may_conflict(index, settings, found, i, j, w):
             edges.append((w, i, j, p))
-    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    # Rounded: P sums floats in an order that may differ from run to run.
+    edges.sort(key=lambda e: (-round(e[0], 6), e[1], e[2]))
     return [(i, j, p) for _, i, j, p in edges]
 
 
@@ -179,6 +180,10 @@ class _Groups:
         self.claims, self.settings, self.found = index.claims, settings, found
         self.parent = list(range(len(index.claims)))
         self.members: dict[int, list[int]] = {i: [i] for i in self.parent}
+        # each cluster's members by document (the documents two clusters share are compared)
+        self.by_source: dict[int, dict[str, list[int]]] = {
+            i: {c.source: [i]} for i, c in enumerate(index.claims)
+        }
         self.matched: set[tuple[int, str]] = set()  # (claim id, document it is linked into)
 
     def root(self, i: int) -> int:
@@ -190,9 +195,15 @@ class _Groups:
 
     def join(self, i: int, j: int) -> None:
         ri, rj = self.root(i), self.root(j)
-        if ri != rj:
-            self.parent[ri] = rj
-            self.members[rj] += self.members.pop(ri)
+        if ri == rj:
+            return
+        if len(self.members[ri]) > len(self.members[rj]):
+            ri, rj = rj, ri  # the smaller joins the larger: each claim moves O(log n) times
+        self.parent[ri] = rj
+        self.members[rj] += self.members.pop(ri)
+        into = self.by_source[rj]
+        for source, ks in self.by_source.pop(ri).items():
+            into.setdefault(source, []).extend(ks)
 
     def link(self, link: Link) -> bool:
         """Join the two figures of a link unless that breaks the rules above; a conflict the
@@ -245,14 +256,13 @@ class _Groups:
 
     def _contradicts(self, ri: int, rj: int) -> bool:
         """Whether the two clusters hold figures of one document that cannot both be true."""
-        by_source: dict[str, list[Claim]] = defaultdict(list)
-        for k in self.members[ri]:
-            by_source[self.claims[k].source].append(self.claims[k])
-        for k in self.members[rj]:
-            c = self.claims[k]
-            for other in by_source.get(c.source, ()):
-                if same_figure(c, other, self.settings) is False:
-                    return True
+        small, large = sorted((self.by_source[ri], self.by_source[rj]), key=len)
+        claims = self.claims
+        for source, ks in small.items():
+            for k in ks:
+                for other in large.get(source, ()):
+                    if same_figure(claims[k], claims[other], self.settings) is False:
+                        return True
         return False
 
 

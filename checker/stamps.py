@@ -11,12 +11,10 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from checker.align import STAMP_WORDS
+from checker.align import STAMP_WORDS, dateline_end
 from claims import Claim
 
 _DATED_KINDS = frozenset({"date", "time", "year"})
-# A dateline's place before its date: words in capitals, then a comma ("NEW ORLA,").
-_DATELINE_PLACE = regex.compile(r"\s*+\p{Lu}[\p{Lu}\p{M} .'’-]{0,60}+,\s*+")
 _WORD = regex.compile(r"\p{L}++")
 
 
@@ -30,7 +28,7 @@ def _stamp(claim: Claim, text: str | None) -> bool:
     if claim.kind not in _DATED_KINDS:
         return False
     at = claim.sentence.find(claim.text)
-    if at > 0 and _DATELINE_PLACE.fullmatch(claim.sentence[:at]):
+    if at > 0 and at + len(claim.text) <= dateline_end(claim.sentence):
         return True
     if text is None or text[claim.start : claim.end] != claim.text:
         return False
