@@ -181,8 +181,9 @@ def _close(a: float, b: float) -> bool:
 
 
 # Units of quantulum3's sentences that pint has no entry for, by their definitions: a dozen is
-# 12 of a count, a gross 144; a cent and a penny a hundredth of a currency's unit.
-_BY_DEFINITION = {"dozen": 12.0, "gross": 144.0, "cent": 0.01, "penny": 0.01}
+# 12 of a count, a baker's dozen 13, a gross 144; a cent and a penny a hundredth of a currency's
+# unit.
+_BY_DEFINITION = {"dozen": 12.0, "baker's dozen": 13.0, "gross": 144.0, "cent": 0.01, "penny": 0.01}
 
 
 def _ours_right(registry: Any, bases: dict[str, str], want: float, unit: str, claim: Claim) -> bool:
