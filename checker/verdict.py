@@ -13,13 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from checker.align import Frame, Index
 from checker.compare import bounds
-from checker.features import (
-    GENERIC_MEASURES,
-    agree,
-    apart,
-    as_date,
-    measure_relation,
-)
+from checker.features import GENERIC_MEASURES, agree, apart, as_date, measure_relation
 from checker.gate import Finding, _derivation, _derived, cite, phrase
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
@@ -239,7 +233,7 @@ def _rivals(
             p
             for p in agreeing
             if not agree(p.other, best, settings.tolerance)
-            and not _sentence_mate(claim, best, p)
+            and not _sentence_mate(claim, best, p.other)
             and not _named_for_another(claim, best, p.other)
         ]
     return agreeing
@@ -257,16 +251,16 @@ def _named_for_another(claim: Claim, best: Claim, other: Claim) -> bool:
     )
 
 
-def _sentence_mate(claim: Claim, best: Claim, p: Pair) -> bool:
+def _sentence_mate(claim: Claim, best: Claim, other: Claim) -> bool:
     """The agreeing figure stands beside the best statement in its sentence, and that one
     counts what the draft's counts while it counts something else: "6 killed and 23 injured"
     gives 6 as the toll, not 23."""
     return (
-        p.other.source == best.source
-        and p.other.sentence == best.sentence
+        other.source == best.source
+        and other.sentence == best.sentence
         and claim.measure not in GENERIC_MEASURES
         and best.measure == claim.measure
-        and p.other.measure != claim.measure
+        and other.measure != claim.measure
     )
 
 
