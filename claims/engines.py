@@ -65,5 +65,31 @@ class Twin:
         return self._for(text).findall(text)
 
 
+def fold(text: str) -> str:
+    """``text`` with every letter a case-blind pattern reads as an ASCII letter folded to it
+    ("K", the kelvin sign, to "k", "ſ" to "s", "İ" to "i"), for substring tests."""
+    folded = text.casefold()
+    return folded.replace("\u0307", "") if "\u0307" in folded else folded  # "İ": "i" and a dot
+
+
+class Gated:
+    """A pattern searched only in text that holds one of ``words`` in any case: every match of
+    the pattern holds one, so a text with none has no match, and most texts are told so by a
+    few substring tests instead of a search from every character."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: regex.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        folded = fold(text)
+        for word in self.words:
+            if word in folded:
+                return self.pattern.search(text)
+        return None
+
+
 def twin(pattern: str, flags: int = 0) -> Twin:
     return Twin(regex.compile(pattern, flags))

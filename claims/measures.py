@@ -7,7 +7,7 @@ import functools
 import regex
 
 from claims.context import singular
-from claims.engines import Twin, twin
+from claims.engines import Gated, Twin, fold, twin
 from claims.tails import tail_start
 
 # Synonyms folded into one measure name: the lexicon the matcher relies on.
@@ -42,22 +42,26 @@ def _word_after(words: str, reach: int) -> Twin:
     return twin(rf"(?i)^\W*(?:\w+\W+){{0,{reach}}}?(?:{words})\b")
 
 
-def _word_before(words: str, reach: int) -> regex.Pattern[str]:
-    """A verb within ``reach`` words before a figure: "killed [at least] 129"."""
-    return regex.compile(rf"(?i)\b(?:{words})\W+(?:\w+\W+){{0,{reach}}}$")
+def _word_before(words: str, reach: int, gate: tuple[str, ...]) -> Gated:
+    """A verb within ``reach`` words before a figure: "killed [at least] 129". Each of
+    ``words`` holds one of ``gate``."""
+    return Gated(regex.compile(rf"(?i)\b(?:{words})\W+(?:\w+\W+){{0,{reach}}}$"), gate)
 
 
-_DEATH_LEFT = regex.compile(
-    r"(?i)\b(?:killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of)\W+(?:\w+\W+){0,3}$"
-    r"|\b(?:death\s+toll|toll)\W+(?:\w+\W+){0,9}$"
+_DEATH_LEFT = Gated(
+    regex.compile(
+        r"(?i)\b(?:killed|killing|kills|kill|left|leaving|claimed\s+the\s+lives\s+of)\W+"
+        r"(?:\w+\W+){0,3}$|\b(?:death\s+toll|toll)\W+(?:\w+\W+){0,9}$"
+    ),
+    ("kill", "left", "leaving", "claimed", "toll"),
 )
 _DEATH_RIGHT = _word_after(
     r"dead|killed|died|deaths|were\s+killed|lost\s+their\s+lives|fatalities", 4
 )
 _INJURY_RIGHT = _word_after(r"injured|wounded|hurt", 3)
 _ABOARD_RIGHT = _word_after(r"on\s+board|aboard|it\s+was\s+carrying|it\s+carried", 4)
-_CARRYING_LEFT = _word_before(r"carrying|carried|with", 1)
-_ABOARD_LEFT = _word_before(r"aboard|on\s+board", 1)
+_CARRYING_LEFT = _word_before(r"carrying|carried|with", 1, ("carr", "with"))
+_ABOARD_LEFT = _word_before(r"aboard|on\s+board", 1, ("board",))
 _CLAUSE_END = regex.compile(r"(?i)\band\b|[,;]")
 _NEXT_FIGURE = twin(
     r"(?i)[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
@@ -67,9 +71,15 @@ _EVACUATED_RIGHT = _word_after(
     r"|been\s+moved|were\s+moved|moved\s+to\s+shelters",
     4,
 )
-_EVACUATED_LEFT = _word_before(r"evacuated|evacuating|displaced|displacing|relocated|rehoused", 3)
+_EVACUATED_LEFT = _word_before(
+    r"evacuated|evacuating|displaced|displacing|relocated|rehoused",
+    3,
+    ("evacuat", "displac", "relocated", "rehoused"),
+)
 _MISSING_RIGHT = _word_after(r"missing|unaccounted", 3)
-_INJURY_LEFT = _word_before(r"injured|injuring|wounded|wounding|hurt", 3)
+_INJURY_LEFT = _word_before(
+    r"injured|injuring|wounded|wounding|hurt", 3, ("injur", "wound", "hurt")
+)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")  # any script's letters: "cafés", not "caf"
 _OF_NOUN = regex.compile(
     r"(?i)^\s*+of\s++(?:the\s++|its\s++|their\s++|all\s++)?+(?:[0-9,.]++\s++)?+"
@@ -226,6 +236,7 @@ _EARLIER_BEFORE = regex.compile(
 # A match opens a word and holds at most eight runs of word characters ("an earlier death toll
 # estimate stood at about"): it is searched for over the last eight words only.
 _EARLIER_WORDS = 8
+_EARLIER_GATE = ("from", "toll", "count", "estimate", "figure", "tally")
 
 
 def count_measure(before: str, after: str) -> str:
@@ -235,6 +246,9 @@ def count_measure(before: str, after: str) -> str:
 
 def superseded(before: str) -> bool:
     """ "up from an earlier toll of 25": a superseded figure is not the current claim."""
+    folded = fold(before)
+    if not any(word in folded for word in _EARLIER_GATE):
+        return False  # every match holds one of them
     return _EARLIER_BEFORE.search(before, tail_start(before, _EARLIER_WORDS)) is not None
 
 

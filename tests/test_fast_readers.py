@@ -172,3 +172,52 @@ def test_words_and_names_on_either_engine_read_alike(text: str) -> None:
 def test_plain_text_is_told_as_before_on_every_character() -> None:
     every = "".join(map(chr, range(0x110000)))
     assert engines._NOT_PLAIN.findall(every) == regex.findall(engines._NOT_PLAIN.pattern, every)
+
+
+def test_fold_folds_every_letter_a_case_blind_pattern_takes_for_an_ascii_one() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    for char in regex.findall(r"(?i)[a-z]", every):
+        folded = engines.fold(char)
+        assert len(folded) == 1 and folded.isascii(), char
+        assert regex.fullmatch(rf"(?i){folded}", char), char
+
+
+GATED = (
+    measures._DEATH_LEFT, measures._INJURY_LEFT, measures._EVACUATED_LEFT, measures._ABOARD_LEFT,
+    measures._CARRYING_LEFT,
+)  # fmt: skip
+GATE_PIECES = (
+    "killed", "KILLING", "kiLLs", "kill", "Left", "leaving", "claimed the lives of", "death  toll",
+    "toll", "injured", "InjurING", "wounded", "wounding", "HURT", "evacuated", "evacuating",
+    "displaced", "displacing", "relocated", "rehoused", "aboard", "on board", "On\nBoard",
+    "carrying", "carried", "with", "WITH", "ſ", "K", "\u212a", "İ", " ", "  ", ", ", ". ", "-",
+    "at least", "some", "the", "x", "5", "\n", "kİlled", "İnjured", "wİth", "leavİng", "\u212aILL",
+    "carrıed", "eſtimate",
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(GATE_PIECES), max_size=14).map("".join))
+def test_gated_patterns_find_what_their_search_finds(text: str) -> None:
+    for gated in GATED:
+        fast, plain = gated.search(text), gated.pattern.search(text)
+        assert (fast and fast.span()) == (plain and plain.span()), gated.pattern.pattern
+    plain_superseded = measures._EARLIER_BEFORE.search(text) is not None
+    assert measures.superseded(text) == plain_superseded
+
+
+def test_each_word_a_gated_pattern_names_opens_its_gate() -> None:
+    for gated in GATED:
+        words = regex.findall(r"[a-z]{3,}", gated.pattern.pattern.replace(r"\s+", " "))
+        for word in words:
+            for form in (word, word.upper(), word.title()):
+                text = f"{form} the 5 "
+                fast, plain = gated.search(text), gated.pattern.search(text)
+                assert (fast and fast.span()) == (plain and plain.span()), (word, gated.words)
+    for word in ("earlier", "toll", "count", "estimate", "figure", "tally", "from", "revised"):
+        for text in (
+            f"the earlier {word} of ",
+            f"revised {word} from ",
+            f"up {word.upper()} from ",
+        ):
+            assert measures.superseded(text) == (measures._EARLIER_BEFORE.search(text) is not None)
