@@ -221,3 +221,29 @@ def test_each_word_a_gated_pattern_names_opens_its_gate() -> None:
             f"up {word.upper()} from ",
         ):
             assert measures.superseded(text) == (measures._EARLIER_BEFORE.search(text) is not None)
+
+
+SUBJECT_PIECES = (
+    *regex.findall(r"[a-z]{2,}", measures._SUBJECT_BEFORE.pattern),
+    "q3", "sales", "Net", "debt", "o'neill", "well-known", "x", "5", "$", "the", "ſome", "İs",
+    "WAS", " ", "  ", "\n", "\t", "\u00a0", "\x1c", ", ", ". ", "-", "'",
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_PIECES), max_size=16).map(" ".join))
+def test_the_subject_before_a_figure_is_found_as_before(before: str) -> None:
+    for text in (before, before + " ", before + "\n"):
+        fast, plain = measures._subject_before(text), measures._SUBJECT_BEFORE.search(text)
+        assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+def test_every_last_word_of_the_subject_pattern_opens_its_gate() -> None:
+    for word in regex.findall(r"[a-z]{2,}", measures._SUBJECT_BEFORE.pattern):
+        for text in (
+            f"net debt {word} ",
+            f"sales in the first quarter {word} ",
+            f"profit {word} to ",
+        ):
+            fast, plain = measures._subject_before(text), measures._SUBJECT_BEFORE.search(text)
+            assert (fast and fast.span()) == (plain and plain.span()), text
