@@ -36,8 +36,8 @@ from claims.numbers import (
 from claims.qualifiers import (
     GLUED_HEDGE_AFTER,
     HEDGE_AFTER,
-    HEDGE_BEFORE,
     NOT_BEFORE_TIME,
+    hedge_before,
     qualifier_for,
 )
 from claims.roles import RANK_BEFORE, SPAN_FROM_BEFORE
@@ -556,7 +556,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         kind = "year"
         end = _year_span_end(text, end, value)
 
-    hb = HEDGE_BEFORE.search(before)
+    hb = hedge_before(before)
     if hb and qualifier == "exact":
         phrase = " ".join(hb.group("hedge").lower().split())
         if not (phrase in NOT_BEFORE_TIME and kind in ("duration", "year")):
@@ -789,7 +789,7 @@ def _share_figure(start: int, share: tuple[float, float, int], before: str) -> _
 def _hedged(before: str, start: int) -> tuple[str, int]:
     """The qualifier of the hedge that ends ``before`` a figure at ``start`` ("exact" with
     none), and where the figure starts with it."""
-    hb = HEDGE_BEFORE.search(before)
+    hb = hedge_before(before)
     if hb is None:
         return "exact", start
     return qualifier_for(hb.group("hedge")), start - (len(before) - hb.start())

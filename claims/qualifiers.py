@@ -8,6 +8,7 @@ from importlib import resources
 
 import regex
 
+from claims.engines import fold
 from claims.numbers import significant_digits
 
 with resources.files("claims").joinpath("qualifiers.toml").open("rb") as _f:
@@ -36,6 +37,22 @@ HEDGE_BEFORE = regex.compile(
     rf"(?i)\b(?P<hedge>{_alternation(list(HEDGES))})\s+"
     rf"(?:(?:{_alternation(_DATA['between']['words'])})\s+)?$"
 )
+# Every match of it ends in the last word of a hedge or of a word it stands across, then the
+# space before the figure: it is searched for only when the last word before the figure ends in
+# one, in any case (``fold`` reads letters as a case-blind pattern does, for words in ASCII; a
+# word may follow a bracket or a quote: "(about 5").
+_HEDGE_LAST = tuple(sorted({p.split()[-1] for p in [*HEDGES, *_DATA["between"]["words"]]}))
+_HEDGE_GATED = all(word.isascii() for word in _HEDGE_LAST)
+
+
+def hedge_before(before: str) -> regex.Match[str] | None:
+    """``HEDGE_BEFORE.search(before)``: the hedge that ends right before a figure."""
+    words = before.split()  # (every space of the pattern splits words here too)
+    if _HEDGE_GATED and (not words or not fold(words[-1]).endswith(_HEDGE_LAST)):
+        return None
+    return HEDGE_BEFORE.search(before)
+
+
 # After the figure: a phrase spaced from it starts with a letter ("129 or more", "100 or so"),
 # one glued to it does not ("60-plus", "40+").
 _SPACED_AFTER = [p for p in _AFTER_QUALIFIER if p[0].isalpha()]

@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import context, engines, figure, frame, measures, scan
+from claims import context, engines, figure, frame, measures, qualifiers, scan
 from claims.extract import _Lines
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
@@ -226,7 +226,7 @@ def test_each_word_a_gated_pattern_names_opens_its_gate() -> None:
 SUBJECT_PIECES = (
     *regex.findall(r"[a-z]{2,}", measures._SUBJECT_BEFORE.pattern),
     "q3", "sales", "Net", "debt", "o'neill", "well-known", "x", "5", "$", "the", "ſome", "İs",
-    "WAS", " ", "  ", "\n", "\t", "\u00a0", "\x1c", ", ", ". ", "-", "'",
+    "WAS", " ", "  ", "\n", "\t", "\u00a0", "\x1c", ", ", ". ", "-", "'", "(was", "“of", "x-to",
 )  # fmt: skip
 
 
@@ -247,3 +247,27 @@ def test_every_last_word_of_the_subject_pattern_opens_its_gate() -> None:
         ):
             fast, plain = measures._subject_before(text), measures._SUBJECT_BEFORE.search(text)
             assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+HEDGE_PIECES = (
+    *{w for phrase in qualifiers.HEDGES for w in phrase.split()},
+    *{w for phrase in qualifiers._DATA["between"]["words"] for w in phrase.split()},
+    "(about", "“over", "—some", "x-about", "xabout", "ABOUT", "Nearly", "ſome", "aroUnd", "5", "$",
+    "minus", "(minus", "Negative", "x-minus", " ", "  ", "\n", "\u00a0", ", ", "-", "killed",
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(HEDGE_PIECES), max_size=10).map(" ".join))
+def test_the_hedge_before_a_figure_is_found_as_before(before: str) -> None:
+    for text in (before, before + " ", before + "\n", before + " the "):
+        fast, plain = qualifiers.hedge_before(text), qualifiers.HEDGE_BEFORE.search(text)
+        assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+def test_every_hedge_opens_its_gate() -> None:
+    for phrase in [*qualifiers.HEDGES, *qualifiers._DATA["between"]["words"]]:
+        for form in (phrase, phrase.upper(), phrase.title(), f"({phrase}", f"“{phrase}"):
+            for text in (f"{form} ", f"killed {form}  ", f"{form} the ", f"{form}\n"):
+                fast, plain = qualifiers.hedge_before(text), qualifiers.HEDGE_BEFORE.search(text)
+                assert (fast and fast.span()) == (plain and plain.span()), text
