@@ -8,7 +8,7 @@ from importlib import resources
 
 import regex
 
-from claims.engines import plain, twin
+from claims.engines import fold, plain, twin
 from claims.tails import tail_start, word_runs
 
 with resources.files("claims").joinpath("roles.toml").open("rb") as _f:
@@ -59,16 +59,34 @@ RANK_BEFORE = regex.compile(
     rf"(?i)(?<![\w-])(?:{_alternation(_DATA['rank']['verbs_before'])})\s++$"
 )
 _CLAUSE_LEFT = regex.compile(r"[.;:!?()\[\]—–\r\n,]")
+_LAST_CLAUSE_LEFT = regex.compile(r"(?r)" + _CLAUSE_LEFT.pattern)  # the last break before a figure
+# Every word a verb of motion or its gap word can end with: a match of ``_MOVED_BEFORE`` ends in
+# one and the space before the figure. A last word of letters only that is none of them ends no
+# match (one of them at its end would follow a letter, where no verb or gap word starts).
+_MOVED_LAST = frozenset(
+    phrase.split()[-1].lower()
+    for phrase in [*_DIRECTION["up_before"], *_DIRECTION["down_before"], *_DIRECTION["gap"]]
+)
+_MOVED_GATED = all(word.isascii() for word in _MOVED_LAST)
+
+
+def _moved_before(left: str) -> re.Match[str] | regex.Match[str] | None:
+    """``_MOVED_BEFORE.search(left)``: the verb of motion that ends right before a figure."""
+    words = left.split()
+    if _MOVED_GATED and (not words or (words[-1].isalpha() and fold(words[-1]) not in _MOVED_LAST)):
+        return None
+    at = tail_start(left, _MOVED_WORDS)
+    if plain(left):
+        return _MOVED_LOWER.search(left.lower(), at)
+    return _MOVED_BEFORE.search(left, at)
 
 
 def direction(before: str, after: str) -> str | None:
     """ "up" or "down" when the figure's own words say it moved, else None."""
-    left = _CLAUSE_LEFT.split(before[-60:])[-1]
-    at = tail_start(left, _MOVED_WORDS)
-    if plain(left):
-        moved: re.Match[str] | regex.Match[str] | None = _MOVED_LOWER.search(left.lower(), at)
-    else:
-        moved = _MOVED_BEFORE.search(left, at)
+    left = before[-60:]
+    if (last := _LAST_CLAUSE_LEFT.search(left)) is not None:
+        left = left[last.end() :]
+    moved = _moved_before(left)
     if moved is not None:
         # Both kinds of verb: the nearer one is the figure's own (a "down" at the same place
         # as an "up" wins, as it always has).

@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import context, engines, figure, frame, measures, qualifiers, scan
+from claims import context, engines, figure, frame, measures, qualifiers, roles, scan
 from claims.extract import _Lines
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
@@ -271,3 +271,13 @@ def test_every_hedge_opens_its_gate() -> None:
             for text in (f"{form} ", f"killed {form}  ", f"{form} the ", f"{form}\n"):
                 fast, plain = qualifiers.hedge_before(text), qualifiers.HEDGE_BEFORE.search(text)
                 assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+def test_every_verb_of_motion_and_gap_word_opens_its_gate() -> None:
+    from test_scan_windows import reference_direction
+
+    table = roles._DATA["direction"]
+    for phrase in [*table["up_before"], *table["down_before"], *table["gap"]]:
+        for form in (phrase, phrase.upper(), phrase.title(), f"({phrase}", f"x{phrase}"):
+            for before in (f"jobs {form} ", f"jobs {form} by some ", f"{form}\n", f"{form} a "):
+                assert roles.direction(before, "") == reference_direction(before, ""), before
