@@ -351,8 +351,9 @@ def _clause(before: str, after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The figure's own clause, up to six words either side: its names and content words
     (``near``), and the countries or blocs among the names, whose figure it is (``actors``)."""
     left, right = _clause_words(before, after)
-    names = [*names_in(left), *names_in(right)]
-    near = tuple(dict.fromkeys([*names, *content_words(left), *content_words(right)]))
+    # Each side read apart, in one call: no name runs on over a NUL, no word over a space.
+    names = names_in(left + "\x00" + right)
+    near = tuple(dict.fromkeys([*names, *content_words(left + " " + right)]))
     return near, tuple(dict.fromkeys(n for n in names if n in ACTORS))
 
 

@@ -101,7 +101,8 @@ def plain_clause_words(before: str, after: str) -> tuple[str, str]:
 
 CLAUSE_PIECES = (
     " ", "  ", "\n", "\r\n", "\t", ".", ";", ":", "!", "?", "(", ")", "[", "]", "—", "–", ",", "-",
-    "a", "Paris", "rose", "by", "İstanbul", "Über", "x.y",
+    "a", "Paris", "rose", "by", "İstanbul", "Über", "x.y", "Syria", "Russian", "New York", "jobs",
+    "U.S.", "O’Neill", "ſ", "\x1c", "killed",
 )  # fmt: skip
 CLAUSE_TEXTS = st.lists(st.sampled_from(CLAUSE_PIECES), max_size=30).map("".join)
 
@@ -281,3 +282,16 @@ def test_every_verb_of_motion_and_gap_word_opens_its_gate() -> None:
         for form in (phrase, phrase.upper(), phrase.title(), f"({phrase}", f"x{phrase}"):
             for before in (f"jobs {form} ", f"jobs {form} by some ", f"{form}\n", f"{form} a "):
                 assert roles.direction(before, "") == reference_direction(before, ""), before
+
+
+@settings(max_examples=800, deadline=None)
+@given(CLAUSE_TEXTS, CLAUSE_TEXTS)
+def test_the_two_sides_of_a_clause_read_in_one_call_as_apart(before: str, after: str) -> None:
+    left, right = frame._clause_words(before, after)
+    names = [*context.names_in(left), *context.names_in(right)]
+    words = [*context.content_words(left), *context.content_words(right)]
+    near = tuple(dict.fromkeys([*names, *words]))
+    assert frame._clause(before, after) == (
+        near,
+        tuple(n for n in dict.fromkeys(names) if n in context.ACTORS),
+    )
