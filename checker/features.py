@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -158,10 +159,21 @@ def as_date(claim: Claim) -> str | None:
     return claim.date
 
 
+def _other_range(a: Claim, b: Claim) -> bool:
+    """Two ranges of one kind with different ends: a range is told by its ends, so "3% to 4%"
+    and "4% to 5%" are two forecasts, though a value of 4% would fit both."""
+    if not (a.qualifier == b.qualifier == "range" and a.kind == b.kind):
+        return False
+    ends = ((a.low, b.low), (a.high, b.high))
+    return any(x is None or y is None or not math.isclose(x, y, rel_tol=1e-9) for x, y in ends)
+
+
 def agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     """Both figures can be true as stated: in one currency, with overlapping intervals; a year
     and a date when the date falls in that year or names none."""
     if a.kind == "money" and a.unit != b.unit:
+        return False
+    if _other_range(a, b):
         return False
     if a.kind != b.kind and {a.kind, b.kind} == {"year", "date"}:
         da, db = as_date(a), as_date(b)

@@ -485,6 +485,9 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     elif p:
         kind = "percent"
         end += p.end()
+        if high is None and (pct := _percent_range(text, end, value, before)):
+            high, end, qualifier = pct[0], pct[1], "range"  # "3% to 4%"
+            after = text[end : end + 64]
         if p.group("basis"):  # "50 basis points", "25bp": hundredths of a point
             unit = BASIS_POINTS
         elif "point" in p.group().lower():
@@ -593,6 +596,8 @@ _UNIT_RANGE = regex.compile(
 
 
 _FROM_BEFORE = regex.compile(r"(?i)\bfrom\s++$")  # "rose from 40 km to 50 km": a change
+# "rose by 3% to 15%", "from 11% to 9%": a change and where it ended, not a range.
+_CHANGE_BEFORE = regex.compile(r"(?i)\b(?:from|by)\s++$")
 _COMPOUND_JOIN = regex.compile(r",?+[ \t]++(?:and[ \t]++)?+")
 
 
@@ -615,6 +620,26 @@ def _compound(text: str, end: int, unit: Unit) -> tuple[float, int, Unit] | None
     if second.unit.offset or not 0 < amount * second.unit.factor < unit.factor:
         return None
     return amount, second.end, second.unit
+
+
+def _percent_range(text: str, end: int, low: float, before: str) -> tuple[float, int] | None:
+    """The other end of a range of percentages whose two figures each carry the sign ("3% to
+    4%", "2%-3%"), and where it ends. A higher figure after "from" or "by" is where a change
+    ended ("up by 3% to 15%", unless it "ranged from"), and a lower one any way round ("fell 4%
+    to 3%")."""
+    if _CHANGE_BEFORE.search(before) and not SPAN_FROM_BEFORE.search(before):
+        return None
+    r = _UNIT_RANGE.match(text, end, end + 40)
+    if r is None or r.group("sign") or r.group("and"):
+        return None
+    p = _PERCENT_AFTER.match(text[r.end() : r.end() + 24])
+    if p is None or p.group("basis") or "point" in p.group().lower():
+        return None
+    try:
+        high = parse_digits(r.group("high"))[0]
+    except ValueError:
+        return None
+    return (high, r.end() + p.end()) if high > low else None
 
 
 def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, int] | None:

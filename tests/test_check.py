@@ -194,6 +194,22 @@ def test_near_figures_told_in_other_words_conflict() -> None:
     assert {x.text for x in cluster.claims} == {"12", "9"}
 
 
+# A range is told by its ends: two outlets giving one forecast as ranges that overlap at one
+# end still disagree; a range told alike agrees.
+RANGE_A = "Orvanne Foods expects full-year sales growth of {} in Lisca, it said on Monday."
+RANGE_B = "For the whole year, Orvanne Foods now sees sales growth in Lisca of {}, the group said."
+
+
+@pytest.mark.parametrize(
+    ("b", "status"), [("5% to 6%", "conflict"), ("6% to 7%", "agree")], ids=["other", "same"]
+)
+def test_two_ranges_of_one_forecast_conflict_unless_their_ends_agree(b: str, status: str) -> None:
+    report = check([doc("a.txt", RANGE_A.format("6% to 7%")), doc("b.txt", RANGE_B.format(b))])
+    (cluster,) = clusters_with(report, "6% to 7%")
+    assert cluster.status == status
+    assert {x.text for x in cluster.claims} == {"6% to 7%", b}
+
+
 NOT_NEAR = [
     # an open bound often tells of a part ("more than 12 in the old town")
     (MISSING_A.format("more than 12"), MISSING_B.format("9")),

@@ -21,7 +21,7 @@ FLOORS = {
     "newsroom": {
         "gate caught": 29,
         "gate hard caught": 6,
-        "check conflicts": 7,
+        "check conflicts": 8,
         "check agreements": 14,
     },
     "ecbplus": {"agreements": 32, "conflicts": 1},

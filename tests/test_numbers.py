@@ -236,6 +236,30 @@ def test_a_span_from_one_figure_to_another_is_a_range() -> None:
     assert (c.text, c.qualifier, c.low, c.high) == ("-18 °C to -34 °C", "range", -34, -18)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [("Analysts see margins of 6% to 7% next year.", "6% to 7%", 6, 7),
+     ("Fares will rise 2 percent to 3 percent.", "2 percent to 3 percent", 2, 3),
+     ("Rents ranged from 5% to 9% above the norm.", "5% to 9%", 5, 9)],
+    ids=["sign", "word", "ranged-from"],
+)  # fmt: skip
+def test_ranges_of_percentages_with_a_sign_on_each_end(
+    text: str, figure: str, low: float, high: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.qualifier, c.low, c.high) == (figure, "range", low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The party raised its share by 4% to 19%.", "Turnout went from 61% to 58%.",
+     "Unemployment fell 8% to 7%."],
+    ids=["by", "from", "lower"],
+)  # fmt: skip
+def test_a_change_between_two_percentages_is_no_range(text: str) -> None:
+    assert [c.qualifier for c in extract(text)] == ["exact", "exact"]
+
+
 def test_a_change_from_one_figure_to_another_is_no_range() -> None:
     claims = extract("The road grew from 40 km to 50 km.")
     assert [(c.text, c.qualifier) for c in claims] == [("40 km", "exact"), ("50 km", "exact")]
