@@ -16,8 +16,8 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 206},
-    "aggrefact": {"flagged": 225, "caught": 34},
+    "summedits": {"caught": 207},
+    "aggrefact": {"flagged": 225, "caught": 34, "intrinsic caught": 2},
     "newsroom": {
         "gate caught": 29,
         "gate hard caught": 6,
@@ -28,7 +28,7 @@ FLOORS = {
 }
 CEILINGS = {
     "summedits": {"false alarms": 2},
-    "aggrefact": {"false alarms": 1, "clean unsupported": 99},
+    "aggrefact": {"false alarms": 1, "clean unsupported": 95},
     "newsroom": {"gate false alarms": 0, "check false alarms": 0},
     "ecbplus": {"false alarms": 0},
 }

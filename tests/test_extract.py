@@ -310,6 +310,16 @@ def test_a_match_score_is_one_figure_whoever_is_named_first() -> None:
     assert extract("She won 6-4, 7-6 in the final.") == []
 
 
+def test_a_score_named_by_the_word_for_a_heavy_win_or_a_goalless_draw_is_a_score() -> None:
+    (rout,) = extract("Their 6-1 rout of Rovers lifted the mood.")
+    (demolition,) = extract("The hosts' 5-0 demolition of Bury ended it.")
+    (stalemate,) = extract("A dull 0-0 stalemate followed in March.")
+    assert [c.kind for c in (rout, demolition, stalemate)] == ["score"] * 3
+    assert (rout.text, rout.value) == ("6-1", extract("Leeds won 6-1.")[0].value)
+    # the same dash before a word of no match is no score
+    assert [c.kind for c in extract("The 6-1 split of the board held.")] == ["count"]
+
+
 def test_a_year_joins_only_the_next_year_as_its_span() -> None:
     assert [c.text for c in extract("In 2019-25 people came.")] == ["2019"]
 
