@@ -171,6 +171,12 @@ def dateline_end(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def in_dateline(claim: Claim) -> bool:
+    """Whether the figure stands in the dateline that opens its sentence."""
+    at = claim.sentence.find(claim.text)
+    return at > 0 and at + len(claim.text) <= dateline_end(claim.sentence)
+
+
 def _rounded(x: float) -> float:
     return float(f"{x:.6g}")
 
@@ -236,6 +242,7 @@ class Index:
         tuple[tuple[str, str], str | None, float], tuple[list[float], list[float], list[int]]
     ] = field(default_factory=dict)  # a block's figures of one unit by interval: `stated_near`
     _gone: set[int] = field(default_factory=set)  # sentence ids none of whose claims is left
+    _filed: dict[str, str] = field(default_factory=dict)  # document -> its dateline's date
 
     def add_document(self, claims: Sequence[Claim]) -> list[int]:
         """Index one document's claims; returns their ids."""
@@ -268,7 +275,13 @@ class Index:
                     self._postings[(key, term)].append(sid)
             members.append(i)
             ids.append(i)
+            if c.kind == "date" and c.date and c.source not in self._filed and in_dateline(c):
+                self._filed[c.source] = c.date
         return ids
+
+    def filed(self, source: str) -> str | None:
+        """The day a document's dateline says it was filed (ISO, "--10-14" with no year)."""
+        return self._filed.get(source)
 
     def hide(self, items: set[int]) -> None:
         """Propose these claims no more (a ledger's statements since revised): the index is

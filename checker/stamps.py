@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from checker.align import STAMP_WORDS, dateline_end
+from checker.align import STAMP_WORDS, in_dateline
 from claims import Claim
 
 _DATED_KINDS = frozenset({"date", "time", "year"})
@@ -27,8 +27,7 @@ def stamped(claims: Sequence[Claim], texts: Mapping[str, str]) -> set[int]:
 def _stamp(claim: Claim, text: str | None) -> bool:
     if claim.kind not in _DATED_KINDS:
         return False
-    at = claim.sentence.find(claim.text)
-    if at > 0 and at + len(claim.text) <= dateline_end(claim.sentence):
+    if in_dateline(claim):
         return True
     if text is None or text[claim.start : claim.end] != claim.text:
         return False

@@ -156,6 +156,9 @@ def judge(
             anchored.add((p.other.source, p.other.sentence))
     told = [(p, restates(claim, p.other, settings)) for p in found]
     agreeing = _rivals(claim, frame, index, settings, told)
+    if agreeing and (later := _superseding(claim, frame, index, settings, told, agreeing)):
+        why = f"{said}; a source filed after every one that agrees with it says"
+        return _finding("contradicted", claim, [later], why, model)
     if agreeing and (
         agreeing[0].probability >= settings.support
         # The sentence that restates the draft sentence's other figures is its statement.
@@ -176,6 +179,44 @@ def judge(
         why = f"the sources state it, but not clearly of the same thing ({shown})"
         return _finding("unsupported", claim, agreeing, f"{said}; {why}", model, cited=False)
     return Finding("unsupported", claim, (), f"{said}; no source states this figure")
+
+
+def _superseding(
+    claim: Claim,
+    frame: Frame,
+    index: Index,
+    settings: Settings,
+    told: Sequence[tuple[Pair, bool | None]],
+    agreeing: Sequence[Pair],
+) -> Pair | None:
+    """The most likely statement of a count, when it is confidently the same fact, of the same
+    measure, does not restate the figure, and comes from a report filed after each one that
+    agrees with it: a toll or a count told again later ("at least 87 killed" on Tuesday,
+    214 on Wednesday). The reports' datelines date them."""
+    best, restated = told[0]
+    later = index.filed(best.other.source)
+    if (
+        restated is True
+        or later is None
+        or claim.kind != "count"
+        or best.probability < settings.conflict
+        or measure_relation(claim.measure, best.other.measure)[0] < 1.0
+        or apart(claim, frame, best.other, index.frames[best.item])
+    ):
+        return None
+    for p in agreeing:
+        earlier = index.filed(p.other.source)
+        if earlier is None or not _filed_before(earlier, later):
+            return None
+    return best
+
+
+def _filed_before(a: str, b: str) -> bool:
+    """Whether the day ``a`` comes before ``b`` (ISO days; by month and day when either
+    dateline leaves out its year)."""
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] < b[-5:]
+    return a < b
 
 
 def own_statements(

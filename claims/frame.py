@@ -277,7 +277,8 @@ def _claim(
     elif fig.kind == "quantity" and unit is not None:
         measure = measures.quantity_measure(before, after_np, unit.dimension)
     else:
-        measure = measures.count_measure(before, after)
+        wider = text[max(0, fig.start - 160) : fig.start]
+        measure = measures.count_measure(before, after, wider)
     superseded = fig.kind == "count" and measures.superseded(before)
     written = fig.unit.from_base(fig.value) if fig.unit else fig.value
     interval = interval_for(fig.value, fig.qualifier, high=fig.high, written=written)

@@ -240,9 +240,24 @@ _EARLIER_WORDS = 8
 _EARLIER_GATE = ("from", "toll", "count", "estimate", "figure", "tally")
 
 
-def count_measure(before: str, after: str) -> str:
-    """The measure of a bare count from the text just before and just after it."""
-    return _count_measure(before, after)
+# "the number of people killed in the quake rose to": what a count is the number of, told
+# before it; a linking verb ends it right before the figure.
+_NUMBER_OF_BEFORE = regex.compile(
+    r"(?i)\b(?:number|tally|total)\s++of\s++(?P<np>[^\d,;:.()]{3,90}?)\s++"
+    r"(?:has\s++|had\s++|have\s++)?+"
+    r"(?:rose|risen|climbed|reached|hit|jumped|increased|grew|grown|stood\s++at|was|is|were"
+    r"|are|stands\s++at|topped|passed|exceeded|fell|dropped)"
+    r"(?:\s++(?:to|at|by))?+\s++(?:about\s++|some\s++|nearly\s++|almost\s++)?+$"
+)
+
+
+def count_measure(before: str, after: str, wider: str = "") -> str:
+    """The measure of a bare count from the text just before and just after it; ``wider``
+    is more of the text before it, where "the number of ..." may open its clause."""
+    measure = _count_measure(before, after)
+    if measure == "count" and (m := _NUMBER_OF_BEFORE.search(wider or before)):
+        return _count_measure("", m.group("np"))
+    return measure
 
 
 def superseded(before: str) -> bool:

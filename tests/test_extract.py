@@ -338,3 +338,18 @@ def test_a_spaced_hyphen_before_a_word_that_is_no_unit_joins_nothing() -> None:
 def test_empty_and_figureless_text() -> None:
     assert extract("") == []
     assert extract("No figures here at all.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The number of people killed in the valley floods rose to 75 on Sunday.", "deaths"),
+        ("By Monday the tally of people injured in the blast had reached 212.", "injuries"),
+        ("The number of homes flooded climbed to 1,300.", "homes"),
+        # What the number is of stands in another clause: nothing is read from it.
+        ("The number of guests was small; 75 came in the end.", "count"),
+    ],
+)
+def test_a_count_is_of_what_the_number_before_it_counts(text: str, measure: str) -> None:
+    (claim,) = [c for c in extract(text) if c.kind == "count"]
+    assert claim.measure == measure

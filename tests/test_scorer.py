@@ -243,3 +243,25 @@ def test_about_a_precise_figure_is_a_narrow_margin(draft: str, status: str) -> N
     report = gate(doc("d.md", draft), [doc("s.txt", source)])
     (finding,) = report.findings
     assert finding.status == status
+
+
+@pytest.mark.parametrize(
+    ("later", "status"),
+    [
+        ("May 3", "contradicted"),  # the second wire was filed a day after the first
+        ("May 1", "supported"),  # ... or a day before it: the first is the latest word
+    ],
+)
+def test_a_count_told_again_in_a_later_report_supersedes_the_first(later: str, status: str) -> None:
+    first = (
+        "RIVERTON, May 2 (Valley Wire) - Heavy rain and floods killed at least 30 people, "
+        "officials said."
+    )
+    second = (
+        f"RIVERTON, {later} (Coast Post) - The number of people killed in the Adder valley floods "
+        "rose to 75, the regional governor said."
+    )
+    draft = "Floods in the Adder valley killed at least 30 people, the regional governor said."
+    report = gate(doc("d.md", draft), [doc("one.txt", first), doc("two.txt", second)])
+    (finding,) = report.findings
+    assert finding.status == status
