@@ -320,6 +320,21 @@ def test_a_score_named_by_the_word_for_a_heavy_win_or_a_goalless_draw_is_a_score
     assert [c.kind for c in extract("The 6-1 split of the board held.")] == ["count"]
 
 
+def test_not_before_a_bound_turns_it_into_the_other_side() -> None:
+    (most,) = extract("The permit will cost not more than 40 euros a year.")
+    (least,) = extract("Not less than 30 staff will stay on.")
+    assert (most.text, most.qualifier, most.low, most.high) == (
+        "not more than 40 euros",
+        "at_most",
+        None,
+        40,
+    )
+    assert (least.qualifier, least.low, least.high) == ("at_least", 30, None)
+    # without the "not", the same words keep their own side
+    (more,) = extract("The permit will cost more than 40 euros a year.")
+    assert (more.qualifier, more.low, more.high) == ("more_than", 40, None)
+
+
 def test_a_year_joins_only_the_next_year_as_its_span() -> None:
     assert [c.text for c in extract("In 2019-25 people came.")] == ["2019"]
 
