@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -95,15 +95,7 @@ def gate(
     shapes = draft_frames if draft_frames is not None else frames(claims)
     frame_of = {id(c): f for c, f in zip(claims, shapes, strict=True)}
     left = suppress.apply(draft, claims, ignore)
-    # A figure's siblings: the other figures of its block in its sentence, the few nearest it
-    # (a sentence of hundreds of figures costs no more per figure than one of ten).
-    together: dict[tuple[str, tuple[str, str]], list[Claim]] = {}
-    place: dict[int, int] = {}
-    for c in claims:
-        group = together.setdefault((c.sentence, block_key(c)), [])
-        place[id(c)] = len(group)
-        group.append(c)
-    near = settings.figures_per_sentence // 2
+    siblings_of = _siblings(claims, block_key, settings.figures_per_sentence // 2)
     scored: dict[int, list[Pair]] = {}
     owns: dict[int, tuple[tuple[int, float], ...]] = {}
 
@@ -119,8 +111,7 @@ def gate(
 
     findings = []
     for c in left.kept:
-        group, at = together[(c.sentence, block_key(c))], place[id(c)]
-        siblings = group[max(0, at - near) : at] + group[at + 1 : at + 1 + near]
+        siblings = siblings_of(c)
         mine = {p.item: p.probability for p in scored_of(c)}
         taken = frozenset(
             item for s in siblings for item, p in owns_of(s) if p > mine.get(item, 0.0)
@@ -130,6 +121,26 @@ def gate(
         )
     clear_bounds()
     return report_of(draft, sources, findings, fail_on, left)
+
+
+def _siblings(
+    claims: Sequence[Claim], key: Callable[[Claim], tuple[str, str]], near: int
+) -> Callable[[Claim], list[Claim]]:
+    """A figure's siblings: the other figures of its block (``key``) in its sentence, the
+    ``near`` nearest on each side (a sentence of hundreds of figures costs no more per figure
+    than one of ten)."""
+    together: dict[tuple[str, tuple[str, str]], list[Claim]] = {}
+    place: dict[int, int] = {}
+    for c in claims:
+        group = together.setdefault((c.sentence, key(c)), [])
+        place[id(c)] = len(group)
+        group.append(c)
+
+    def of(c: Claim) -> list[Claim]:
+        group, at = together[(c.sentence, key(c))], place[id(c)]
+        return group[max(0, at - near) : at] + group[at + 1 : at + 1 + near]
+
+    return of
 
 
 def report_of(
