@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
+from importlib import resources
 
 import regex
 
@@ -11,31 +13,16 @@ from claims.context import singular
 from claims.engines import Gated, Twin, fold, twin
 from claims.tails import tail_start
 
-# Synonyms folded into one measure name: the lexicon the matcher relies on.
-SYNONYMS = {
-    "killed": "deaths", "dead": "deaths", "died": "deaths", "death": "deaths",
-    "deaths": "deaths", "death toll": "deaths", "fatalities": "deaths", "lives": "deaths",
-    "bodies": "deaths", "victims": "deaths",
-    "injured": "injuries", "wounded": "injuries", "injuries": "injuries", "hurt": "injuries",
-    "air strikes": "airstrikes", "airstrikes": "airstrikes", "strikes": "airstrikes",
-    "air raids": "airstrikes", "raids": "airstrikes", "sorties": "sorties",
-    "nations": "countries", "countries": "countries", "states": "countries",
-    "planes": "planes", "aircraft": "planes", "jets": "jets", "warplanes": "planes",
-    "passengers and crew": "people aboard", "persons": "people", "individuals": "people",
-    "soldiers": "troops", "troops": "troops", "stretch": "strip", "section": "strip",
-    "member nations": "countries", "member states": "countries",
-}  # fmt: skip
+with resources.files("claims").joinpath("measures.toml").open("rb") as _f:
+    _DATA = tomllib.load(_f)
+_WORDS = _DATA["words"]
 
-PEOPLE = frozenset(
-    """people persons passengers civilians victims individuals tourists residents children adults
-    women men soldiers troops fighters workers migrants refugees crew members patients students
-    others""".split()
-)
+# Synonyms folded into one measure name: the lexicon the matcher relies on.
+SYNONYMS: dict[str, str] = _DATA["synonyms"]
+
+PEOPLE = frozenset(_WORDS["people"])
 # One of them: "killed one person" is a figure, "one of the worst" is not.
-PERSON = frozenset(
-    """person man woman child civilian victim individual tourist resident adult soldier fighter
-    worker migrant refugee passenger patient student""".split()
-)
+PERSON = frozenset(_WORDS["person"])
 
 
 def _word_after(words: str, reach: int) -> Twin:
@@ -94,46 +81,13 @@ _SUBJECT_BEFORE_MODAL = regex.compile(
 )
 
 # Words that end a noun phrase: nothing after them is the counted thing.
-_PHRASE_END = frozenset(
-    """and or but of in on at to for from by with as into over since that which who were was are is
-    have has had will would said says the a an this these those than per each while when where
-    after before during across near against through between under up down off out more along
-    around within beyond toward towards via like than inside outside about including among until
-    later earlier ago each apiece respectively too alone overall so""".split()
-)
-_ADJECTIVES = frozenset(
-    """new other more additional further sovereign several many few major minor key large small big
-    total many remaining extra separate different previous recent heavy light main estimated
-    confirmed reported official unofficial known suspected alleged innocent local foreign
-    military civilian armed senior junior""".split()
-)
-_ADJ_SUFFIXES = (
-    "ern",
-    "ian",
-    "ish",
-    "ese",
-    "ic",
-    "ical",
-    "ous",
-    "ive",
-    "ful",
-    "less",
-    "able",
-    "ible",
-)
+_PHRASE_END = frozenset(_WORDS["phrase_end"])
+_ADJECTIVES = frozenset(_WORDS["adjectives"])
+_ADJ_SUFFIXES = tuple(_WORDS["adjective_suffixes"])
 # Predicates that follow the counted noun ("129 people dead"): they end its phrase.
-_STATE_WORDS = frozenset(
-    ["dead", "killed", "died", "injured", "wounded", "hurt", "missing", "aboard"]
-)
-_PARTICIPLES = frozenset(
-    """flown done made taken given seen shown drawn thrown held sent fell fallen fled rose risen
-    grew grown spent lost won paid""".split()
-)
-_NOT_NOUN = frozenset(
-    """were was is are be been have has had will would can could may might must shall should do did
-    does said says told took gave made got went came left killed died it they he she we you i
-    who which that there here also still just only""".split()
-)
+_STATE_WORDS = frozenset(_WORDS["state_words"])
+_PARTICIPLES = frozenset(_WORDS["participles"])
+_NOT_NOUN = frozenset(_WORDS["not_noun"])
 
 
 def noun_phrase(text: str, limit: int = 4, *, names: bool = False) -> list[str]:
@@ -182,13 +136,7 @@ def _is_adjective(word: str) -> bool:
 
 # Measures of one family may be the same claim in other words ("jets" and "planes"), but
 # only equal measures are specific enough to call a conflict.
-FAMILIES = {
-    "planes": "aircraft", "jets": "aircraft", "fighter jets": "aircraft", "aircraft": "aircraft",
-    "warplanes": "aircraft", "bombers": "aircraft", "helicopters": "aircraft",
-    "deaths": "people", "people aboard": "people", "passengers": "people", "people": "people",
-    "injuries": "people", "troops": "people", "civilians": "people",
-    "reward": "payment", "bounty": "payment", "price": "payment", "prize": "payment",
-}  # fmt: skip
+FAMILIES: dict[str, str] = _DATA["families"]
 
 
 MEASURE_WORDS = frozenset(
@@ -196,7 +144,7 @@ MEASURE_WORDS = frozenset(
     | {singular(w) for phrase in SYNONYMS for w in phrase.split()}
     | PEOPLE
     | {singular(w) for w in PEOPLE}
-    | {"kill", "killing", "toll", "death", "people", "person", "left", "aboard", "board", "missing"}
+    | frozenset(_WORDS["measure_extra"])
 )
 _MORE_AFTER = regex.compile(r"(?i)^\s++(?:more|additional|extra|others?)\b")
 
@@ -269,7 +217,7 @@ def superseded(before: str) -> bool:
 
 
 # Measures whose last word is no noun the figure counts: the lemma is the word before it.
-_LEMMA_SKIP = frozenset({"ago", "aboard", "old"})
+_LEMMA_SKIP = frozenset(_WORDS["lemma_skip"])
 
 
 def lemma(measure: str) -> str:
@@ -355,12 +303,7 @@ _SUBJECT_BEFORE = twin(
 # Every match of it ends in one of these words and the space before the figure (its verb, the
 # preposition after the verb, or the adverb after either): it is searched for only when the
 # last word is one, since a search that fails tries every word before (about 80 µs).
-_SUBJECT_LAST = frozenset(
-    """of was were is are at to totaled totalled reached hit by rose rise rising fell fall falling
-    grew grow increased increase decreased decrease dropped drop climbed declined remained remain
-    stayed stay up down jumped slipped below above under over about some approximately roughly
-    nearly almost just""".split()
-)
+_SUBJECT_LAST = frozenset(_WORDS["subject_last"])
 
 
 def _subject_before(before: str) -> re.Match[str] | regex.Match[str] | None:
@@ -371,19 +314,9 @@ def _subject_before(before: str) -> re.Match[str] | regex.Match[str] | None:
     return _SUBJECT_BEFORE.search(before)
 
 
-_VERBS = frozenset(
-    """put set has had have paid gave give offered offer raised raise cut cuts put puts sets
-    reported report expects expect guided guide announced announce posted post saw see
-    delivered deliver generated generate rose fell grew jumped dropped climbed reached hit
-    slipped slid soared""".split()
-)
-_FIGURE_WORDS = frozenset(
-    "percent cent per million billion trillion thousand bn mn m k pc points percentage".split()
-)
-_SUBJECT_DROP = frozenset(
-    """the a an its their our his her this that these those total overall which who also
-    per""".split()
-)
+_VERBS = frozenset(_WORDS["verbs"])
+_FIGURE_WORDS = frozenset(_WORDS["figure_words"])
+_SUBJECT_DROP = frozenset(_WORDS["subject_drop"])
 
 
 def subject_measure(before: str, hedged: bool = False) -> str:
@@ -427,7 +360,7 @@ def subject_measure(before: str, hedged: bool = False) -> str:
     return normalise(" ".join(words)) if words else ""
 
 
-_PREPOSITIONS = frozenset("for by in of to at with from on under over".split())
+_PREPOSITIONS = frozenset(_WORDS["prepositions"])
 
 
 def _before_participle(words: list[str]) -> list[str]:
@@ -526,45 +459,16 @@ def ratio_measure(before: str, after: str) -> str:
     return normalise(" ".join(phrase)) if phrase else "ratio"
 
 
-STOP_BEFORE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "would",
-        "will",
-        "it",
-        "they",
-        "has",
-        "have",
-        "had",
-    ]
-)
+STOP_BEFORE = frozenset(_WORDS["stop_before"])
 
-_EVENT_VERBS = {
-    "meet": "meeting", "met": "meeting", "meeting": "meeting", "visit": "visit", "vote": "vote",
-    "voted": "vote", "elected": "election", "signed": "signing", "bombing": "bombing",
-    "crashed": "crash", "came down": "crash", "broke up": "crash", "downed": "crash",
-    "striking": "bombing", "bombed": "bombing",
-    "went down": "crash", "attacked": "attack",
-}  # fmt: skip
+_EVENT_VERBS: dict[str, str] = _DATA["event_verbs"]
 _EVENT_LEFT = regex.compile(
     r"(?i)\b("
     + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS)
     + r")\b(?:[^\w;]+\w+){0,6}[^\w;]+(?:on|in)\s+$"
 )
 # Dates of one kind of event, named in other words: "the October 31 crash", "the downing".
-EVENT_FAMILIES = {
-    "crash": "crash", "downing": "crash", "loss": "crash", "destruction": "crash",
-    "attack": "attack", "attacks": "attack", "shooting": "attack", "assault": "attack",
-    "meeting": "meeting", "talks": "meeting", "summit": "meeting", "visit": "meeting",
-    "accord": "agreement", "agreement": "agreement", "deal": "agreement", "signing": "agreement",
-    "bombing": "bombing", "strikes": "bombing", "campaign": "bombing", "raids": "bombing",
-}  # fmt: skip
+EVENT_FAMILIES: dict[str, str] = _DATA["event_families"]
 
 
 _EVENT_NOUN_AFTER = regex.compile(r"^[ ]([a-z]{3,20})\b")

@@ -116,3 +116,35 @@ def test_the_matchers_word_lists_are_one_data_file_read_by_its_owner() -> None:
         words = data[name]
         assert words and len(set(words)) == len(words), name
         assert all(w == w.lower().strip() for w in words), name
+
+
+@pytest.mark.parametrize("name", ["measures.toml", "context.toml"])
+def test_word_lists_hold_each_lowercase_word_once(name: str) -> None:
+    for key, words in _load(name)["words"].items():
+        assert len(words) == len(set(words)), (name, key)
+        assert all(w == " ".join(w.lower().split()) and w for w in words), (name, key)
+
+
+def test_measure_tables_fold_into_measures_the_tables_know() -> None:
+    data = _load("measures.toml")
+    synonyms, families = data["synonyms"], data["families"]
+    # A synonym names a measure; a family groups measures the synonyms give (or plain ones).
+    assert all(v == " ".join(v.lower().split()) for v in synonyms.values())
+    assert set(synonyms.values()) & set(families), "families group the synonyms' measures"
+    assert set(data["event_verbs"].values()) <= {"meeting", "visit", "vote", "election",
+        "signing", "bombing", "crash", "attack"}  # fmt: skip
+    words = data["words"]
+    # What ends a noun phrase is never a counted noun too.
+    assert not set(words["phrase_end"]) & set(words["people"])
+    assert not set(words["not_noun"]) & set(words["person"])
+    assert set(words["person"]) <= {w.rstrip("s") for w in words["people"]} | {
+        "man", "woman", "child", "person", "passenger", "fighter", "worker"}  # fmt: skip
+
+
+def test_name_forms_fold_into_names_and_actors_are_names() -> None:
+    data = _load("context.toml")
+    forms, words = data["name_forms"], data["words"]
+    assert all(k == k.lower() and v == v.lower() for k, v in forms.items())
+    # A name is never also a word that is no name, and a form folded into one is no stopword.
+    assert not set(words["actors"]) & set(words["not_names"])
+    assert not set(forms) & (set(words["stopwords"]) | set(words["not_names"]))
