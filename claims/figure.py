@@ -38,6 +38,7 @@ from claims.qualifiers import (
     HEDGE_AFTER,
     NOT_BEFORE_TIME,
     hedge_before,
+    negated,
     qualifier_for,
 )
 from claims.roles import RANK_BEFORE, SPAN_FROM_BEFORE
@@ -563,7 +564,7 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     if hb and qualifier == "exact":
         phrase = " ".join(hb.group("hedge").lower().split())
         if not (phrase in NOT_BEFORE_TIME and kind in ("duration", "year")):
-            qualifier = qualifier_for(phrase)
+            qualifier = negated(qualifier_for(phrase), before[: hb.start()])
             start -= len(before) - hb.start()
     if glued_hedge and qualifier == "exact":
         qualifier = qualifier_for(glued_hedge.group("hedge"))
@@ -817,7 +818,8 @@ def _hedged(before: str, start: int) -> tuple[str, int]:
     hb = hedge_before(before)
     if hb is None:
         return "exact", start
-    return qualifier_for(hb.group("hedge")), start - (len(before) - hb.start())
+    qualifier = negated(qualifier_for(hb.group("hedge")), before[: hb.start()])
+    return qualifier, start - (len(before) - hb.start())
 
 
 def _over(text: str, end: int) -> tuple[float, int] | None:

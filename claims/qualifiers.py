@@ -64,6 +64,24 @@ HEDGE_AFTER = regex.compile(
 GLUED_HEDGE_AFTER = regex.compile(rf"(?i)(?P<hedge>{_alternation(_GLUED_AFTER)})")
 
 
+_NEGATED = _DATA["negated"]
+_NEGATION = regex.compile(
+    r"(?i)(?:"
+    + "|".join(("" if "'" in w else r"\b") + regex.escape(w) for w in _NEGATED["words"])
+    + rf")\b(?!\s+(?:{_alternation(_NEGATED['not_after'])}))"
+    + rf"(?:\s+(?!(?:{_alternation(_NEGATED['not_across'])}))[\w'-]+){{0,{_NEGATED['reach']}}}\s+$"
+)
+
+
+def negated(qualifier: str, before: str) -> str:
+    """The qualifier of a hedge after ``before``, turned to the other side where a negation
+    stands a few words before it ("won't be more than 12": at most 12)."""
+    flipped = _NEGATED.get(qualifier)
+    if not isinstance(flipped, str) or not _NEGATION.search(before[-80:]):
+        return qualifier
+    return flipped
+
+
 def qualifier_for(phrase: str) -> str:
     """The qualifier name for a hedge phrase as written (before or after the figure)."""
     key = " ".join(phrase.lower().split())

@@ -335,6 +335,17 @@ def test_not_before_a_bound_turns_it_into_the_other_side() -> None:
     assert (more.qualifier, more.low, more.high) == ("more_than", 40, None)
 
 
+def test_a_negation_a_few_words_before_a_bound_turns_it_around() -> None:
+    (most,) = extract("The ticket won't cost them more than 40 euros.")
+    (least,) = extract("Rents did not rise by less than 3% anywhere.")
+    assert (most.qualifier, most.low, most.high) == ("at_most", None, 40)
+    assert (least.qualifier, least.low, least.high) == ("at_least", 3, None)
+    # a "not" of another clause, or "not only", leaves the bound as it is
+    for text in ("It is not true that more than 60 left.", "Not only more than 60 left."):
+        (more,) = extract(text)
+        assert (more.qualifier, more.low, more.high) == ("more_than", 60, None), text
+
+
 def test_a_year_joins_only_the_next_year_as_its_span() -> None:
     assert [c.text for c in extract("In 2019-25 people came.")] == ["2019"]
 
