@@ -290,6 +290,15 @@ def explain(o: Outcome, settings: Settings) -> None:
     for m in _NUMBER.finditer(item.summary):
         if not covered & set(range(m.start(), m.end())):
             print(f"    NOT EXTRACTED: {m.group()!r} in …{_clip(_around(item.summary, m), '')}…")
+    _explain_swaps(item, findings, doc_claims, settings)
+    if item.consistent:
+        _explain_alarms(item, findings, doc_claims, settings)
+
+
+def _explain_swaps(
+    item: Item, findings: list[Finding], doc_claims: list[Claim], settings: Settings
+) -> None:
+    """Each changed figure: its finding, and the document's sentences with its original."""
     swapped = originals(item) if not item.consistent else {}
     for fig in item.changed:
         was = swapped.get(fig) or []
@@ -308,17 +317,22 @@ def explain(o: Outcome, settings: Settings) -> None:
                     print(_wrap(line, "      "))
             if not any(orig in numbers(d.text) for d in doc_claims):
                 print(f"      (no doc claim has {orig} in its text)")
-    if item.consistent:
-        for f in findings:
-            if f.status != "contradicted":
-                continue
-            for fig in dict.fromkeys(numbers(f.claim.text)):
-                hits = doc_sentences(item.doc, fig)
-                print(f"  doc sentences with {fig} ({f.claim.text!r}): {len(hits)}")
-                for s in hits[:_SENTENCES_SHOWN]:
-                    print(_wrap(f"- {_clip(s, fig)}", "      "))
-                for line in _relations(f.claim, doc_claims, fig, settings)[:_SENTENCES_SHOWN]:
-                    print(_wrap(line, "      "))
+
+
+def _explain_alarms(
+    item: Item, findings: list[Finding], doc_claims: list[Claim], settings: Settings
+) -> None:
+    """Each contradicted figure of a consistent summary: the document's sentences with it."""
+    for f in findings:
+        if f.status != "contradicted":
+            continue
+        for fig in dict.fromkeys(numbers(f.claim.text)):
+            hits = doc_sentences(item.doc, fig)
+            print(f"  doc sentences with {fig} ({f.claim.text!r}): {len(hits)}")
+            for s in hits[:_SENTENCES_SHOWN]:
+                print(_wrap(f"- {_clip(s, fig)}", "      "))
+            for line in _relations(f.claim, doc_claims, fig, settings)[:_SENTENCES_SHOWN]:
+                print(_wrap(line, "      "))
 
 
 def _around(text: str, m: re.Match[str]) -> str:

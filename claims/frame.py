@@ -240,6 +240,42 @@ def _period(after: str) -> str | None:
     return f"{amount * unit.factor:g} days"
 
 
+def _measure(text: str, fig: _Figure, before: str, after: str, after_np: str) -> str:
+    """What the figure counts or measures, read by its kind from the words around it
+    (``after_np``: the text after it past a parenthetical)."""
+    unit = fig.unit
+    if fig.kind == "date":
+        return measures.date_measure(before, after)
+    if fig.kind == "year":
+        return measures.year_measure(before)
+    if fig.kind == "ordinal":
+        return fig.measure or measures.ordinal_measure(after)  # "Q4", "H1": quarter, half
+    if fig.kind == "ratio":
+        return measures.ratio_measure(before, after)
+    if fig.kind in ("score", "time"):
+        return fig.kind
+    if fig.kind == "percent":
+        return measures.share_measure(after, before)
+    if fig.kind == "money":
+        return measures.thing_measure(before, after_np, "amount", fig.qualifier != "exact")
+    if fig.kind == "duration":
+        aged = fig.measure == "\x00aged"
+        return measures.duration_measure(after, None if aged else fig.measure or None, aged)
+    if fig.kind == "quantity" and unit is not None:
+        return measures.quantity_measure(before, after_np, unit.dimension)
+    wider = text[max(0, fig.start - 160) : fig.start]
+    return measures.count_measure(before, after, wider)
+
+
+def _base_unit(fig: _Figure) -> str | None:
+    """The unit a figure's value is in: its currency, percent, or its unit's base unit."""
+    if fig.kind == "money":
+        return fig.currency
+    if fig.kind == "percent":
+        return fig.unit.base if fig.unit else "percent"
+    return fig.unit.base if fig.unit else None
+
+
 def _claim(
     text: str,
     fig: _Figure,
@@ -257,28 +293,7 @@ def _claim(
     after = text[fig.end : fig.end + 120]
     after_np = after[p.end() :] if (p := _PARENTHETICAL.match(after)) else after
     unit = fig.unit
-    if fig.kind == "date":
-        measure = measures.date_measure(before, after)
-    elif fig.kind == "year":
-        measure = measures.year_measure(before)
-    elif fig.kind == "ordinal":
-        measure = fig.measure or measures.ordinal_measure(after)  # "Q4", "H1": quarter, half
-    elif fig.kind == "ratio":
-        measure = measures.ratio_measure(before, after)
-    elif fig.kind in ("score", "time"):
-        measure = fig.kind
-    elif fig.kind == "percent":
-        measure = measures.share_measure(after, before)
-    elif fig.kind == "money":
-        measure = measures.thing_measure(before, after_np, "amount", fig.qualifier != "exact")
-    elif fig.kind == "duration":
-        aged = fig.measure == "\x00aged"
-        measure = measures.duration_measure(after, None if aged else fig.measure or None, aged)
-    elif fig.kind == "quantity" and unit is not None:
-        measure = measures.quantity_measure(before, after_np, unit.dimension)
-    else:
-        wider = text[max(0, fig.start - 160) : fig.start]
-        measure = measures.count_measure(before, after, wider)
+    measure = _measure(text, fig, before, after, after_np)
     superseded = fig.kind == "count" and measures.superseded(before)
     written = fig.unit.from_base(fig.value) if fig.unit else fig.value
     interval = interval_for(fig.value, fig.qualifier, high=fig.high, written=written)
@@ -287,22 +302,13 @@ def _claim(
         value = low = high = None
     else:
         value, low, high = fig.value, interval.low, interval.high
-    base_unit = (
-        (unit.base if unit else "percent")
-        if fig.kind == "percent"
-        else fig.currency
-        if fig.kind == "money"
-        else unit.base
-        if unit
-        else None
-    )
     return Claim(
         source=source,
         text=text[fig.start : fig.end],
         value=value,
         low=low,
         high=high,
-        unit=base_unit,
+        unit=_base_unit(fig),
         kind=fig.kind,
         qualifier=fig.qualifier,
         measure=measure,
