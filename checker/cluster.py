@@ -16,6 +16,7 @@ from checker.stamps import stamped
 from checker.verdict import restates
 from claims import Claim
 from claims.context import ACTORS
+from claims.numbers import significant_digits
 
 Link = tuple[int, int, Pair]
 
@@ -80,7 +81,9 @@ def _best_restatements(index: Index, settings: Settings, model: Model | None) ->
     for i, (claim, frame) in enumerate(zip(index.claims, index.frames, strict=True)):
         for pair in pairs(claim, frame, index, model):
             if pair.probability < floor:
-                break
+                if pair.probability >= _alike_floor(claim, settings) and _alike(claim, pair.other):
+                    out.pairs[i].append(pair)  # a precise figure told alike (`link_alike`)
+                continue
             out.pairs[i].append(pair)
             if pair.probability >= settings.conflict and same_figure(claim, pair.other, settings):
                 out.rivals.add((i, pair.other.source))
@@ -91,7 +94,8 @@ def _edges(index: Index, settings: Settings, found: _Found, stamps: set[int]) ->
     """Candidate links, the most wanted first. Each pair is weighed by the larger of its two
     P(same fact). Figures that agree are candidates at `link`, and first of all when they
     state one value alike (an exact 36 and 36: the same figure is strong evidence of the same
-    fact, which the scorer, blind to values, cannot weigh). Figures that cannot both be true
+    fact, which the scorer, blind to values, cannot weigh); a precise figure told alike is a
+    candidate at `link_alike` (`_alike_floor`). Figures that cannot both be true
     are candidates when neither is told in the other's document by an agreeing figure at
     `conflict`, they are not apart, and they are at least `link_conflict` likely the same
     fact, or `link_conflict_near` for near figures (`_near`). A dateline or a publication
@@ -109,8 +113,9 @@ def _edges(index: Index, settings: Settings, found: _Found, stamps: set[int]) ->
         if i in stamps or j in stamps or named_apart(a, b):
             continue
         told = same_figure(a, b, settings)
-        if told is True and w >= settings.link:
-            edges.append((w + (1.0 if _alike(a, b) else 0.0), i, j, p))
+        alike = told is True and _alike(a, b)
+        if told is True and (w >= settings.link or (alike and w >= _alike_floor(a, settings))):
+            edges.append((w + (1.0 if alike else 0.0), i, j, p))
         elif told is False and _may_conflict(index, settings, found, i, j, w):
             edges.append((w, i, j, p))
     # Rounded: P sums floats in an order that may differ from run to run.
@@ -129,6 +134,13 @@ def _may_conflict(
     if (i, b.source) in found.rivals or (j, a.source) in found.rivals:
         return False  # one is told in the other's document by a figure that agrees with it
     return not apart(a, index.frames[i], b, index.frames[j])
+
+
+def _alike_floor(c: Claim, settings: Settings) -> float:
+    """How likely two figures alike must be to link: `link_alike` for a precise figure of a
+    count, an amount, a percentage or a quantity, `link` for any other."""
+    precise = c.kind in _NEAR_KINDS and significant_digits(c.value or 0.0) >= 3
+    return settings.link_alike if precise else settings.link
 
 
 def _alike(a: Claim, b: Claim) -> bool:

@@ -42,6 +42,10 @@ class Settings:
     # one measure within `near_ratio` of each other (see checker.cluster._near).
     link_conflict_near: float = 0.5
     near_ratio: float = 3.0
+    # ... or this, for two plain figures of one precise value (a count, amount, percentage or
+    # quantity of three significant digits or more: 158 and 158) that retrieval proposed: two
+    # facts of one story rarely share such a figure, and the scorer is blind to values.
+    link_alike: float = 0.0
     # A figure of the sources that agrees with the draft's and is at least this likely its
     # restatement keeps the draft's figure from being called contradicted.
     rival: float = 0.2

@@ -210,6 +210,23 @@ def test_two_ranges_of_one_forecast_conflict_unless_their_ends_agree(b: str, sta
     assert {x.text for x in cluster.claims} == {"6% to 7%", b}
 
 
+# Two outlets tell one figure in sentences that share no word: the scorer, blind to values,
+# is unsure, but a precise figure told alike (three significant digits) is one fact; a round
+# small one ("40") may be two.
+ASHORE_A = (
+    "Coastguard boats brought {} people ashore at Tervik before dawn, the harbour master said."
+)
+ASHORE_B = "By nightfall the count of survivors stood at {}, according to a hospital in the region."
+
+
+@pytest.mark.parametrize(("figure", "agree"), [("158", 1), ("1,250", 1), ("40", 0)])
+def test_a_precise_figure_told_alike_links_where_the_scorer_is_unsure(
+    figure: str, agree: int
+) -> None:
+    report = check([doc("a.txt", ASHORE_A.format(figure)), doc("b.txt", ASHORE_B.format(figure))])
+    assert report.summary() == {"agree": agree, "conflict": 0, "single": 2 - 2 * agree}
+
+
 NOT_NEAR = [
     # an open bound often tells of a part ("more than 12 in the old town")
     (MISSING_A.format("more than 12"), MISSING_B.format("9")),

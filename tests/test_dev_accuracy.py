@@ -22,7 +22,7 @@ FLOORS = {
         "gate caught": 30,
         "gate hard caught": 7,
         "check conflicts": 8,
-        "check agreements": 14,
+        "check agreements": 15,
     },
     "ecbplus": {"agreements": 32, "conflicts": 1},
 }
