@@ -30,9 +30,10 @@ import train_scorer
 
 from checker.align import Index
 from checker.check import check
-from checker.cluster import _best_restatements, _Found, _near
+from checker.cluster import _best_restatements, _Found
 from checker.documents import claims_of
 from checker.features import agree, apart, named_apart
+from checker.features import near as _near
 from checker.scorer import Model, Pair, pairs
 from checker.settings import Settings
 from checker.stamps import stamped

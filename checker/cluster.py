@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from checker.align import Index, block_key
 from checker.check import Cluster, cluster_of
 from checker.compare import clear_bounds
-from checker.features import GENERIC_MEASURES, agree, apart, named_apart
+from checker.features import GENERIC_MEASURES, NEAR_KINDS, agree, apart, named_apart, near
 from checker.scorer import Model, Pair, pairs
 from checker.settings import Settings
 from checker.stamps import stamped
 from checker.verdict import restates
 from claims import Claim
-from claims.context import ACTORS
 from claims.numbers import significant_digits
 
 Link = tuple[int, int, Pair]
@@ -98,8 +97,8 @@ def _edges(index: Index, settings: Settings, found: _Found, stamps: set[int]) ->
     candidate at `link_alike` (`_alike_floor`). Figures that cannot both be true
     are candidates when neither is told in the other's document by an agreeing figure at
     `conflict`, they are not apart, and they are at least `link_conflict` likely the same
-    fact, or `link_conflict_near` for near figures (`_near`). A dateline or a publication
-    stamp dates its article, not a fact: it takes no link."""
+    fact, or `link_conflict_near` for near figures (`checker.features.near`). A dateline or a
+    publication stamp dates its article, not a fact: it takes no link."""
     claims = index.claims
     weight: dict[tuple[int, int], tuple[float, Pair]] = {}
     for i, candidates in found.pairs.items():
@@ -128,7 +127,7 @@ def _may_conflict(
 ) -> bool:
     a, b = index.claims[i], index.claims[j]
     if w < settings.link_conflict and not (
-        w >= settings.link_conflict_near and _near(a, b, settings)
+        w >= settings.link_conflict_near and near(a, b, settings)
     ):
         return False
     if (i, b.source) in found.rivals or (j, a.source) in found.rivals:
@@ -139,7 +138,7 @@ def _may_conflict(
 def _alike_floor(c: Claim, settings: Settings) -> float:
     """How likely two figures alike must be to link: `link_alike` for a precise figure of a
     count, an amount, a percentage or a quantity, `link` for any other."""
-    precise = c.kind in _NEAR_KINDS and significant_digits(c.value or 0.0) >= 3
+    precise = c.kind in NEAR_KINDS and significant_digits(c.value or 0.0) >= 3
     return settings.link_alike if precise else settings.link
 
 
@@ -150,37 +149,6 @@ def _alike(a: Claim, b: Claim) -> bool:
         b.high,
         b.date,
     )
-
-
-_NEAR_KINDS = frozenset({"count", "money", "percent", "quantity"})
-_PLAIN = frozenset({"exact", "about"})
-
-
-def _near(a: Claim, b: Claim, settings: Settings) -> bool:
-    """Two figures that may misstate one fact though the scorer is less sure of it: counts,
-    amounts, percentages or quantities, neither an open bound (a bound often tells of a part:
-    "more than 12 in the old town"), within `near_ratio` of each other, of one measure
-    (or one naming the other, or a generic one), and naming no country in common when both
-    name one (the coalition's strikes and Russia's)."""
-    if not (a.kind in _NEAR_KINDS and b.kind in _NEAR_KINDS):
-        return False
-    if a.qualifier not in _PLAIN or b.qualifier not in _PLAIN:
-        return False
-    x, y = sorted((abs(a.value or 0.0), abs(b.value or 0.0)))
-    if x == 0 or y / x > settings.near_ratio:
-        return False
-    if a.measure not in GENERIC_MEASURES and b.measure not in GENERIC_MEASURES:
-        wa, wb = set(a.measure.split()), set(b.measure.split())
-        if not (wa <= wb or wb <= wa):
-            return False
-    ca, cb = _countries(a), _countries(b)
-    return not (ca and cb and not ca & cb)
-
-
-def _countries(c: Claim) -> set[str]:
-    """The countries a figure is of: its clause's and its place, else its sentence's."""
-    own = set(c.actors) | ({c.place} if c.place else set())
-    return own or {n for n in c.names if n in ACTORS}
 
 
 class _Groups:

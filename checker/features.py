@@ -10,7 +10,9 @@ from rapidfuzz import fuzz
 
 from checker.align import GENERIC_MEASURES, Candidate, Frame
 from checker.compare import compatible
+from checker.settings import Settings
 from claims import Claim
+from claims.context import ACTORS
 from claims.dates import dates_compatible
 from claims.measures import MEASURE_WORDS, family
 
@@ -111,6 +113,37 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
     if generic and (swapped := _word_swapped(a, b)):
         return swapped
     return ""
+
+
+NEAR_KINDS = frozenset({"count", "money", "percent", "quantity"})
+_PLAIN = frozenset({"exact", "about"})
+
+
+def near(a: Claim, b: Claim, settings: Settings) -> bool:
+    """Two figures that may misstate one fact though the scorer is less sure of it: counts,
+    amounts, percentages or quantities, neither an open bound (a bound often tells of a part:
+    "more than 12 in the old town"), within `near_ratio` of each other, of one measure
+    (or one naming the other, or a generic one), and naming no country in common when both
+    name one (the coalition's strikes and Russia's)."""
+    if not (a.kind in NEAR_KINDS and b.kind in NEAR_KINDS):
+        return False
+    if a.qualifier not in _PLAIN or b.qualifier not in _PLAIN:
+        return False
+    x, y = sorted((abs(a.value or 0.0), abs(b.value or 0.0)))
+    if x == 0 or y / x > settings.near_ratio:
+        return False
+    if a.measure not in GENERIC_MEASURES and b.measure not in GENERIC_MEASURES:
+        wa, wb = set(a.measure.split()), set(b.measure.split())
+        if not (wa <= wb or wb <= wa):
+            return False
+    ca, cb = _countries(a), _countries(b)
+    return not (ca and cb and not ca & cb)
+
+
+def _countries(c: Claim) -> set[str]:
+    """The countries a figure is of: its clause's and its place, else its sentence's."""
+    own = set(c.actors) | ({c.place} if c.place else set())
+    return own or {n for n in c.names if n in ACTORS}
 
 
 def _date_different_figures(a: Sequence[str], b: Sequence[str]) -> bool:

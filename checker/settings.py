@@ -33,13 +33,18 @@ class Settings:
     # only for want of rivals).
     conflict_unstated: float = 0.6
     unstated_similarity: float = 0.15
+    # ... or this, where such a figure is near the statement's (`checker.features.near`: plain
+    # counts, amounts, percentages or quantities of one measure within `near_ratio`): a figure
+    # no source states, close to the one its statement gives, is that one misstated, as
+    # check's near conflicts are (`link_conflict_near`).
+    conflict_unstated_near: float = 0.5
     # The cross-source check links two figures that are each other's most likely restatement
     # in their documents when they are at least this likely the same fact (agreeing figures),
     # or this (figures that cannot both be true: a conflict).
     link: float = 0.25
     link_conflict: float = 0.9
     # ... or this, for near figures: two plain counts, amounts, percentages or quantities of
-    # one measure within `near_ratio` of each other (see checker.cluster._near).
+    # one measure within `near_ratio` of each other (see checker.features.near).
     link_conflict_near: float = 0.5
     near_ratio: float = 3.0
     # ... or this, for two plain figures of one precise value (a count, amount, percentage or

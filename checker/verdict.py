@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from checker.align import Frame, Index
 from checker.compare import bounds
 from checker.features import GENERIC_MEASURES, agree, apart, as_date, measure_relation
+from checker.features import near as near_figures
 from checker.gate import Finding, _derivation, _derived, cite, phrase
 from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
@@ -325,7 +326,10 @@ def _contradiction(
     # The sentences alike, or the words around the two figures (their clauses).
     like = max(best.similarity, index.similarity(frame.clause, index.frames[best.item].clause))
     unstated = not stated and like >= settings.unstated_similarity
-    need = settings.conflict_unstated if unstated else settings.conflict
+    need = settings.conflict
+    if unstated:
+        close = near_figures(claim, best.other, settings)
+        need = settings.conflict_unstated_near if close else settings.conflict_unstated
     if _consensus(against, settings) < need or apart(
         claim, frame, best.other, index.frames[best.item]
     ):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from checker.check import check
@@ -93,6 +95,32 @@ def test_a_figure_no_source_states_needs_less_to_be_contradicted(
     (finding,) = [f for f in report.findings if f.claim.text == "170"]
     assert Settings().conflict_unstated <= finding.score < Settings().conflict
     assert finding.status == status
+
+
+BAKERY = (
+    "The bakery opened in May and hired staff from the town. Orders grew over the summer, and "
+    "by autumn its oven turned out 400 loaves, the baker told the paper."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "near_need", "status"),
+    [
+        ("450", 0.5, "contradicted"),  # near the statement's 400: that one misstated
+        ("2,000", 0.5, "unsupported"),  # five times it: no telling which fact it is of
+        ("450", 0.95, "unsupported"),  # near figures held to the same bar: no conflict
+    ],
+)
+def test_a_figure_no_source_states_near_its_statement_needs_less_again(
+    figure: str, near_need: float, status: str
+) -> None:
+    # Held above this statement's likelihood, `conflict_unstated` alone contradicts neither.
+    settings = replace(Settings(), conflict_unstated=0.95, conflict_unstated_near=near_need)
+    draft = doc("d.md", f"A bakery in town has a big oven that makes {figure} loaves.")
+    (finding,) = gate(draft, [doc("s.txt", BAKERY)], settings=settings).findings
+    assert Settings().conflict_unstated_near <= finding.score < settings.conflict_unstated
+    assert finding.status == status
+    assert Settings().conflict_unstated_near <= Settings().conflict_unstated
 
 
 def test_places_keep_two_figures_apart() -> None:
