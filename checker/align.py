@@ -200,6 +200,13 @@ class Candidate:
     rank: int  # 0 for the most similar sentence of the candidates
 
 
+def _unit_number(c: Claim) -> float | None:
+    """The number of a figure with a unit as written ("four years": 4), or None."""
+    if c.stated_unit and c.value is not None and c.kind in ("duration", "quantity"):
+        return _rounded(stated_number(c.value, c.stated_unit))
+    return None
+
+
 @dataclass
 class Index:
     """Claims by blocking key, their sentences by lemma; IDF over the indexed sentences.
@@ -266,8 +273,8 @@ class Index:
                     self._df[term] += 1
             self._sentence_of.append(sid)
             key = block_key(c)
-            if c.stated_unit and c.value is not None and c.kind in ("duration", "quantity"):
-                self._unit_numbers.add(_rounded(stated_number(c.value, c.stated_unit)))
+            if (number := _unit_number(c)) is not None:
+                self._unit_numbers.add(number)
             members = self._members[(sid, key)]
             if not members:
                 self._blocks[key].append(sid)
@@ -294,6 +301,11 @@ class Index:
             if i not in self._hidden:
                 left[(sid, block_key(self.claims[i]))] += 1
                 kept.add(sid)
+        self._unit_numbers = {
+            n
+            for i, c in enumerate(self.claims)
+            if i not in self._hidden and (n := _unit_number(c)) is not None
+        }
         for sid in {self._sentence_of[i] for i in items} - kept - self._gone:
             self._gone.add(sid)
             for term in self._sentences[sid]:

@@ -193,6 +193,24 @@ def test_an_index_narrowed_by_hide_is_one_built_without_the_hidden_claims() -> N
     assert full.idf2("ferry") == without.idf2("ferry")
 
 
+def test_a_hidden_figure_with_a_unit_no_longer_vouches_for_a_bare_count() -> None:
+    """After ``hide`` a revised "six years" no longer tells a bare "six" that a source stated
+    that number with a unit; a figure with a unit that is kept still does."""
+    from checker.align import Index
+
+    revised = extract("The lease on the hall ran for six years.", source="old.txt")
+    kept = extract("The hall is 40 metres long.", source="new.txt")
+    full, without = Index(), Index()
+    hidden = set(full.add_document(revised))
+    full.add_document(kept)
+    without.add_document(kept)
+    assert full.states_with_a_unit(6.0)
+    full.hide(hidden)
+    for number in (6.0, 40.0):
+        assert full.states_with_a_unit(number) == without.states_with_a_unit(number)
+    assert full.states_with_a_unit(40.0) and not full.states_with_a_unit(6.0)
+
+
 @pytest.mark.parametrize(
     ("draft", "source", "status"),
     [
