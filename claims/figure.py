@@ -77,6 +77,25 @@ _CURRENCY_BEFORE = regex.compile(
     + word_trie(list(CURRENCY_CODES))
     + r")[ \u00a0])$"
 )
+# Every match ends in a symbol's last character, with one space or none after it, or in a code
+# and one space, at the end or before a last line break: searched for only when the text ends so.
+_SYMBOL_LAST = frozenset(symbol[-1] for symbol in CURRENCY_SYMBOLS)
+_CODE_LAST = frozenset(code[-1] for code in CURRENCY_CODES)
+
+
+def currency_before(before: str) -> regex.Match[str] | None:
+    """``_CURRENCY_BEFORE.search(before)``: the currency symbol or code right before a figure."""
+    end = before[:-1] if before.endswith("\n") else before
+    last = end[-1:]
+    if last in (" ", "\u00a0"):
+        last = end[-2:-1]
+        if last not in _SYMBOL_LAST and last not in _CODE_LAST:
+            return None
+    elif last not in _SYMBOL_LAST:
+        return None
+    return _CURRENCY_BEFORE.search(before)
+
+
 _RANGE_AFTER = regex.compile(
     r"^(?:-[ \t]++to[ \t]++|[ \t\u00a0]*+[-–][ \t\u00a0]*+|\s++to\s++|\s++and\s++)(?:US\$|[$€£])?+"
     r"(?P<high>[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+|[0-9]++(?:\.[0-9]++)?+)"
@@ -402,7 +421,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         value = -value
         start -= len(before) - sw.start()
         before = text[max(0, start - 48) : start]
-    if not suffix and not _CURRENCY_BEFORE.search(before) and (of := _share(text, end, value)):
+    cm = currency_before(before)
+    if not suffix and not cm and (of := _share(text, end, value)):
         return _share_figure(start, of, before)  # "1 in 5", "seven out of ten"
     if not suffix and (over := _over(text, end)):
         denominator, over_end = over
@@ -413,7 +433,6 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
 
     scale = SCALE_SUFFIXES.get(glued_text if glued is None else "", SCALE_SUFFIXES.get(suffix, 1.0))
     currency = None
-    cm = _CURRENCY_BEFORE.search(before)
     if cm and m.group("digits"):
         currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
         start -= len(cm.group())

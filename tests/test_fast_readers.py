@@ -295,3 +295,28 @@ def test_the_two_sides_of_a_clause_read_in_one_call_as_apart(before: str, after:
         near,
         tuple(n for n in dict.fromkeys(names) if n in context.ACTORS),
     )
+
+
+CURRENCY_PIECES = (
+    *figure.CURRENCY_SYMBOLS, *CURRENCY_CODES, "usd", "Usd", "xUSD", "US", "Rs", "s", "A", "Z",
+    " ", "  ", "\n", "\r\n", "\u00a0", "\u202f", "\t", "5", "jobs", "the", "(", "-",
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(CURRENCY_PIECES), max_size=8).map("".join))
+def test_the_currency_before_a_figure_is_found_as_before(before: str) -> None:
+    for text in (before, before + " ", before + "\n", before + " \n", before + "\u00a0"):
+        fast, plain = figure.currency_before(text), figure._CURRENCY_BEFORE.search(text)
+        assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+def test_every_currency_symbol_and_code_opens_its_gate() -> None:
+    for spelling in [*figure.CURRENCY_SYMBOLS, *CURRENCY_CODES]:
+        found = 0
+        for form in (spelling, f"cost {spelling}", f"({spelling}", f"x{spelling}"):
+            for text in (form, f"{form} ", f"{form}\u00a0", f"{form}\n", f"{form} \n", f"{form}  "):
+                fast, plain = figure.currency_before(text), figure._CURRENCY_BEFORE.search(text)
+                assert (fast and fast.span()) == (plain and plain.span()), text
+                found += plain is not None
+        assert found >= 3, spelling  # the forms it stands in
