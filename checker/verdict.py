@@ -35,7 +35,7 @@ def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
     "nearly") that holds it; a bound the source's figure lies within, at a round figure
     ("more than 100" of "at least 129" or of 129). Not faithful: another figure; a bound or a
     range moved to another figure ("below $26 billion" of "below $25 billion", "more than
-    200" of "more than 120"). An exact figure within an open bound's reach is vouched for, one
+    200" of "more than 120"). Bounds on opposite sides tell nothing. An exact figure within an open bound's reach is vouched for, one
     far past it is neither.
     """
     if not agree(draft, source, settings.tolerance):
@@ -55,6 +55,9 @@ def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
         return _same_ends(draft, source) or (
             _significant(source) >= 3 and _rounded_bound(draft, source, d_open)
         )
+    if d_open and s_open:
+        # Bounds on opposite sides ("more than 40" and "fewer than 50") state no one figure.
+        return None
     if d_open and not s_open:
         if _rounded_bound(draft, source, d_open):
             return True

@@ -60,6 +60,14 @@ def test_an_exact_figure_far_past_an_open_bound_is_neither() -> None:
     assert restates(one("300 died."), one("At least 129 died."), Settings()) is None
 
 
+def test_bounds_on_opposite_sides_state_no_one_figure() -> None:
+    # Both may hold of 45 sheep, yet "fewer than 60" says nothing of "more than 40"; bounds on
+    # opposite sides that cannot both hold are plain disagreement.
+    assert restates(one("More than 40 sheep."), one("Fewer than 60 sheep."), Settings()) is None
+    assert restates(one("Fewer than 60 sheep."), one("At least 40 sheep."), Settings()) is None
+    assert restates(one("More than 40 sheep."), one("At most 40 sheep."), Settings()) is False
+
+
 def test_an_open_bound_far_from_an_exact_figure_says_nothing_of_it() -> None:
     # "below $30 billion" holds for a $0.13 dividend, and vouches for nothing about it.
     assert restates(one("Debt below $30 billion."), one("A $0.13 dividend."), Settings()) is None
