@@ -35,8 +35,8 @@ def restates(draft: Claim, source: Claim, settings: Settings) -> bool | None:
     "nearly") that holds it; a bound the source's figure lies within, at a round figure
     ("more than 100" of "at least 129" or of 129). Not faithful: another figure; a bound or a
     range moved to another figure ("below $26 billion" of "below $25 billion", "more than
-    200" of "more than 120"). Bounds on opposite sides tell nothing. An exact figure within an open bound's reach is vouched for, one
-    far past it is neither.
+    200" of "more than 120"). Bounds on opposite sides tell nothing. An exact figure within
+    an open bound's reach is vouched for, one far past it is neither.
     """
     if not agree(draft, source, settings.tolerance):
         return False
