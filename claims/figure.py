@@ -6,7 +6,7 @@ import dataclasses
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -345,268 +345,435 @@ def _date(m: regex.Match[str]) -> _Figure | None:
 
 
 def _number(text: str, hit: _Hit) -> _Figure | None:
+    """The figure a number match states, or None where it states none: a word figure read
+    whole, a score, or a number read stage by stage (value, scale, range, what it counts,
+    compound measure, cents, kind, hedge)."""
     m = hit.m
-    start, end = m.start(), hit.end
-    before = text[max(0, start - 48) : start]
-    if m.group("quarter") or m.group("half"):  # "Q4", "H1 2024": a quarter or half of a year
-        period = "quarter" if m.group("quarter") else "half"
-        value = float(m.group(period))
-        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, period)
-    if m.group("fiscal"):  # "FY2022", "FY22": the fiscal year named for 2022
-        year = int(m.group("fiscal"))
-        value = float(year if year >= 100 else 2000 + year if year < 70 else 1900 + year)
-        end = _year_span_end(text, end, value)
-        return _Figure(start, end, value, "year", "exact", None, None, None, 0.0, None, "")
-    if m.group("decade"):  # "the 1960s": the years 1960 to 1969
-        value = float(m.group("decade"))
-        return _Figure(start, end, value, "year", "range", None, None, value + 9, 0.0, None, "")
-    if m.group("ordinal"):
-        after_word = text[end : end + 40]
-        determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)
-        ranked = RANK_BEFORE.search(before)  # "she finished second"
-        if not ranked and (not determined or not measures.noun_phrase(after_word)):
-            return None
-        value = float(ORDINALS[m.group("ordinal").lower()])
-        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
-    if m.group("mult"):
-        word = m.group("mult").lower()
-        if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
-            return None
-        qualifier, start = _hedged(before, start)  # "will roughly triple"
-        return _Figure(
-            start, end, MULTIPLIERS[word], "ratio", qualifier, None, None, None, 0.0, None, ""
-        )
-    if m.group("frac"):
-        # "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
-        # and as loose as a word for a share is: give or take 2.5 points.
-        share = FRACTIONS[" ".join(m.group("frac").lower().split())]
-        qualifier, start = _hedged(before, start)
-        if sc := _OF_A_SCALE.match(text, end, end + 24):  # "two thirds of a million" is a count
-            whole = SCALES[sc.group("scale").lower()]  # as loose as the share: 2.5 points
-            return _Figure(
-                start, sc.end(), share * whole, "count", qualifier, None, None, None,
-                0.025 * whole, None, ""
-            )  # fmt: skip
-        return _Figure(
-            start, end, 100 * share, "percent", qualifier, None, None, None, 2.5, None, ""
-        )
-    if m.group("idiom"):  # "a baker's dozen"
-        value = float(IDIOMS[" ".join(m.group("idiom").lower().replace("’", "'").split())])
-        qualifier, start = _hedged(before, start)
-        return _Figure(start, end, value, "count", qualifier, None, None, None, 0.0, None, "")
-    if m.group("vague"):
-        vague_low, vague_high = VAGUE[" ".join(m.group("vague").lower().split())]
-        return _Figure(
-            start, end, vague_low, "count", "range", None, None, vague_high, 0.0, None, ""
-        )
-
+    before = text[max(0, m.start() - 48) : m.start()]
+    for group, word_figure in _WORD_FIGURES:
+        if m.group(group):
+            return word_figure(text, hit, before)
     if hit.reading is not None and hit.reading.ordinal:  # "twenty-first", "two hundredth"
         value = hit.reading.value
-        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+        return _Figure(m.start(), hit.end, value, "ordinal", "exact", *_NOTHING_MORE)
     if (score := _score(text, hit, before)) is not None:
         return score if isinstance(score, _Figure) else None  # a set list: no figure
-    suffix = ""
+    r = _reading(text, hit, before)
+    if not isinstance(r, _Reading):
+        return r  # no number, or one read whole ("21st", "1 in 5")
+    if not _read_scale(r):
+        return None
+    _read_range(r)
+    _read_measure(r)
+    if r.unit is not None:
+        _read_compound(r)
+    if r.currency:
+        _read_money_tail(r)
+    elif r.unit is None and m.group("one"):  # "a gallon", "a penny"
+        return None
+    _read_kind(r)
+    _read_hedge(r)
+    return r.figure()
+
+
+_NOTHING_MORE = (None, None, None, 0.0, None, "")  # no unit, currency, high end, margin, date
+
+
+def _period(text: str, hit: _Hit, before: str) -> _Figure:
+    """ "Q4", "H1 2024": a quarter or half of a year."""
+    period = "quarter" if hit.m.group("quarter") else "half"
+    value = float(hit.m.group(period))
+    return _Figure(
+        hit.m.start(), hit.end, value, "ordinal", "exact", None, None, None, 0.0, None, period
+    )
+
+
+def _fiscal(text: str, hit: _Hit, before: str) -> _Figure:
+    """ "FY2022", "FY22": the fiscal year named for 2022."""
+    year = int(hit.m.group("fiscal"))
+    value = float(year if year >= 100 else 2000 + year if year < 70 else 1900 + year)
+    end = _year_span_end(text, hit.end, value)
+    return _Figure(hit.m.start(), end, value, "year", "exact", *_NOTHING_MORE)
+
+
+def _decade(text: str, hit: _Hit, before: str) -> _Figure:
+    """ "the 1960s": the years 1960 to 1969."""
+    value = float(hit.m.group("decade"))
+    return _Figure(
+        hit.m.start(), hit.end, value, "year", "range", None, None, value + 9, 0.0, None, ""
+    )
+
+
+def _ordinal(text: str, hit: _Hit, before: str) -> _Figure | None:
+    """An ordinal word that ranks something ("the third quarter", "she finished second")."""
+    end = hit.end
+    after_word = text[end : end + 40]
+    determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)
+    ranked = RANK_BEFORE.search(before)  # "she finished second"
+    if not ranked and (not determined or not measures.noun_phrase(after_word)):
+        return None
+    value = float(ORDINALS[hit.m.group("ordinal").lower()])
+    return _Figure(hit.m.start(), end, value, "ordinal", "exact", *_NOTHING_MORE)
+
+
+def _multiplier(text: str, hit: _Hit, before: str) -> _Figure | None:
+    """A verb of a multiple, said of a change to come ("will roughly triple")."""
+    word = hit.m.group("mult").lower()
+    if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
+        return None
+    qualifier, start = _hedged(before, hit.m.start())  # "will roughly triple"
+    return _Figure(start, hit.end, MULTIPLIERS[word], "ratio", qualifier, *_NOTHING_MORE)
+
+
+def _fraction(text: str, hit: _Hit, before: str) -> _Figure:
+    """ "three-quarters of the border" is a share: 75 percent, comparable with "75 per cent",
+    and as loose as a word for a share is: give or take 2.5 points."""
+    end = hit.end
+    share = FRACTIONS[" ".join(hit.m.group("frac").lower().split())]
+    qualifier, start = _hedged(before, hit.m.start())
+    if sc := _OF_A_SCALE.match(text, end, end + 24):  # "two thirds of a million" is a count
+        whole = SCALES[sc.group("scale").lower()]  # as loose as the share: 2.5 points
+        return _Figure(
+            start, sc.end(), share * whole, "count", qualifier, None, None, None,
+            0.025 * whole, None, ""
+        )  # fmt: skip
+    return _Figure(start, end, 100 * share, "percent", qualifier, None, None, None, 2.5, None, "")
+
+
+def _idiom(text: str, hit: _Hit, before: str) -> _Figure:
+    """ "a baker's dozen": a count an idiom names."""
+    value = float(IDIOMS[" ".join(hit.m.group("idiom").lower().replace("’", "'").split())])
+    qualifier, start = _hedged(before, hit.m.start())
+    return _Figure(start, hit.end, value, "count", qualifier, *_NOTHING_MORE)
+
+
+def _vague(text: str, hit: _Hit, before: str) -> _Figure:
+    """ "dozens", "a few": a count between two ends."""
+    low, high = VAGUE[" ".join(hit.m.group("vague").lower().split())]
+    return _Figure(hit.m.start(), hit.end, low, "count", "range", None, None, high, 0.0, None, "")
+
+
+# The figures a word states whole, by the group of the number pattern that matched it.
+_WORD_FIGURES: tuple[tuple[str, Callable[[str, _Hit, str], _Figure | None]], ...] = (
+    ("quarter", _period),
+    ("half", _period),
+    ("fiscal", _fiscal),
+    ("decade", _decade),
+    ("ordinal", _ordinal),
+    ("mult", _multiplier),
+    ("frac", _fraction),
+    ("idiom", _idiom),
+    ("vague", _vague),
+)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A number's figure as it is read, stage by stage: where it runs so far, its value and what
+    is known of it. ``before`` and ``after`` are the text around it (48 and 64 characters), as
+    it was when a stage last moved the figure's start or end."""
+
+    text: str
+    hit: _Hit
+    m: regex.Match[str]
+    start: int
+    end: int
+    before: str
+    value: float
+    precision: float
+    glued_text: str  # what is glued to the digits, as written ("km", "m", "th")
+    suffix: str  # the same in lower case; "" when it is a unit or a point, read later
+    glued: Unit | None  # the unit it is
+    scale: float = 1.0
+    currency: str | None = None
+    cm: regex.Match[str] | None = None  # the currency before the figure
+    glued_hedge: regex.Match[str] | None = None  # "60-plus"
+    qualifier: str = "exact"
+    high: float | None = None
+    after: str = ""
+    kind: str = "count"
+    unit: Unit | None = None
+    aged: bool = False
+    hyphen_noun: str | None = None
+
+    def starts_at(self, start: int) -> None:
+        """Moves the figure's start to ``start``, and the text before it with it."""
+        self.start = start
+        self.before = self.text[max(0, start - 48) : start]
+
+    def read_after(self) -> None:
+        """Takes the text after the figure's end as it is now."""
+        self.after = self.text[self.end : self.end + 64]
+
+    def figure(self) -> _Figure:
+        """The figure read, in its unit's base."""
+        unit, scale, precision, high = self.unit, self.scale, self.precision, self.high
+        factor = unit.factor if unit else 1.0
+        offset = unit.offset if unit else 0.0
+        if offset and _TEMPERATURE_CHANGE.match(self.text, self.end, self.end + 16):
+            offset = 0.0  # "7C above normal" is a difference of seven degrees
+        return _Figure(
+            self.start,
+            self.end,
+            self.value * scale * factor + offset,
+            self.kind,
+            self.qualifier,
+            unit,
+            self.currency,
+            None if high is None else high * scale * factor + offset,
+            abs(precision * scale * factor),
+            None,
+            _measure_hint(self.aged, self.hyphen_noun),
+        )
+
+
+def _reading(text: str, hit: _Hit, before: str) -> _Reading | _Figure | None:
+    """A number's value as written, its sign and the part after it ("minus 5", "1 over 3",
+    "3 and a half"); a figure when that is all of it ("21st", "1 in 5"); None for no number."""
+    m = hit.m
     read = _read_value(text, hit)
     if read is None:
         return None
     value, precision, glued_text = read
     suffix = glued_text.lower()
     glued = lookup(glued_text) if glued_text in GLUED else None
+    end = hit.end
     if glued is not None or suffix in _POINT_SUFFIXES:
         end -= len(glued_text)  # added back with the unit, after any scale
         suffix = ""
     if suffix in _ORDINAL_SUFFIXES:
-        return _Figure(start, end, value, "ordinal", "exact", None, None, None, 0.0, None, "")
+        return _Figure(m.start(), end, value, "ordinal", "exact", *_NOTHING_MORE)
+    r = _Reading(text, hit, m, m.start(), end, before, value, precision, glued_text, suffix, glued)
     if (sw := _SIGN_WORD_BEFORE.search(before)) and m.group("digits"):  # "minus 5"
-        value = -value
-        start -= len(before) - sw.start()
-        before = text[max(0, start - 48) : start]
-    cm = currency_before(before)
-    if not suffix and not cm and (of := _share(text, end, value)):
-        return _share_figure(start, of, before)  # "1 in 5", "seven out of ten"
-    if not suffix and (over := _over(text, end)):
+        r.value = -r.value
+        r.starts_at(r.start - (len(before) - sw.start()))
+    r.cm = currency_before(r.before)
+    if suffix:
+        return r
+    if not r.cm and (of := _share(text, r.end, r.value)):
+        return _share_figure(r.start, of, r.before)  # "1 in 5", "seven out of ten"
+    if over := _over(text, r.end):
         denominator, over_end = over
-        if 0 < abs(value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
-            value, precision, end = value / denominator, 0.0, over_end
-    if not suffix and m.group("digits") and (halves := _and_a_part(text, end, value)):
-        value, precision, end = halves  # "3 and a half miles"
+        if 0 < abs(r.value) < denominator:  # "1 over 3" is a third, not the hedge "over 3"
+            r.value, r.precision, r.end = r.value / denominator, 0.0, over_end
+    if m.group("digits") and (halves := _and_a_part(text, r.end, r.value)):
+        r.value, r.precision, r.end = halves  # "3 and a half miles"
+    return r
 
-    scale = SCALE_SUFFIXES.get(glued_text if glued is None else "", SCALE_SUFFIXES.get(suffix, 1.0))
-    currency = None
+
+def _read_scale(r: _Reading) -> bool:
+    """The scale and currency of a figure ("$3bn", "£ 50 m", "4 thousand 3 hundred"), its digit
+    groups split by a space, and a hedge glued to it ("60-plus"). False where a money suffix
+    has no currency: "Form 3B" is no three billion."""
+    text, m = r.text, r.m
+    r.scale = SCALE_SUFFIXES.get(
+        r.glued_text if r.glued is None else "", SCALE_SUFFIXES.get(r.suffix, 1.0)
+    )
+    cm = r.cm
     if cm and m.group("digits"):
-        currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
-        start -= len(cm.group())
-        before = text[max(0, start - 48) : start]
-    if not glued_text and (joined := _split_groups(text, end, m.group("digits"), cm)):
-        value, precision, end = joined
-    if currency is None and not suffix and (spaced_m := _spaced_m(text, hit)):
+        r.currency = CURRENCY_SYMBOLS.get(cm.group("symbol") or "") or cm.group("code")
+        r.starts_at(r.start - len(cm.group()))
+    if not r.glued_text and (joined := _split_groups(text, r.end, m.group("digits"), cm)):
+        r.value, r.precision, r.end = joined
+    if r.currency is None and not r.suffix and (spaced_m := _spaced_m(text, r.hit)):
         if spaced_m[0]:
-            glued, glued_text, scale, end = _METRE, "m", 1.0, spaced_m[1] - 1
+            r.glued, r.glued_text, r.scale, r.end = _METRE, "m", 1.0, spaced_m[1] - 1
         else:
-            scale, end = SCALE_SUFFIXES["m"], spaced_m[1]
-    if glued_text in _MONEY_SUFFIXES and currency is None:
-        return None  # "€10M" is ten million euros; "Form 3B" is no three billion
-    if glued_hedge := GLUED_HEDGE_AFTER.match(text, end, end + 8):
-        end = glued_hedge.end()  # "60-plus years", "$20-odd million": the hedge, then the rest
-    qualifier = "exact"
-    high: float | None = None
-    after = text[end : end + 64]
-    s = _SCALE_AFTER.match(after)
-    if currency and scale == 1.0 and not s and (spaced := _SPACED_MONEY_SCALE.match(after)):
-        scale = SCALE_SUFFIXES[spaced.group("scale")]
-        end += spaced.end()
-        after = text[end : end + 64]
-    if s and scale == 1.0 and m.group("digits"):
-        scale = SCALES_AFTER_DIGITS[s.group("scale").lower()]
+            r.scale, r.end = SCALE_SUFFIXES["m"], spaced_m[1]
+    if r.glued_text in _MONEY_SUFFIXES and r.currency is None:
+        return False  # "€10M" is ten million euros; "Form 3B" is no three billion
+    if glued_hedge := GLUED_HEDGE_AFTER.match(text, r.end, r.end + 8):
+        r.end = glued_hedge.end()  # "60-plus years", "$20-odd million": the hedge, then the rest
+    r.glued_hedge = glued_hedge
+    r.read_after()
+    _read_scale_after(r)
+    return True
+
+
+def _read_scale_after(r: _Reading) -> None:
+    """A scale after a figure: a word ("3 million", "4 thousand 3 hundred", "3 million and a
+    half") or, after money, a suffix set apart ("£ 50 m")."""
+    m = r.m
+    s = _SCALE_AFTER.match(r.after)
+    if r.currency and r.scale == 1.0 and not s and (spaced := _SPACED_MONEY_SCALE.match(r.after)):
+        r.scale = SCALE_SUFFIXES[spaced.group("scale")]
+        r.end += spaced.end()
+        r.read_after()
+    if s and r.scale == 1.0 and m.group("digits"):
+        r.scale = SCALES_AFTER_DIGITS[s.group("scale").lower()]
         if s.group("part"):  # "3 million and a half"
-            value += 0.5 if s.group("part").lower() == "half" else 0.25
-        end += s.end()
-        if not s.group("part") and (rest := _mixed_rest(text, end, scale, before)):
-            value, end = value + rest[0] / scale, rest[1]  # "4 thousand 3 hundred"
-            precision = 0.5 / scale
-        after = text[end : end + 64]
-    r = _RANGE_AFTER.match(after) if m.group("digits") else None
-    if r:
-        try:
-            high_value, _ = parse_digits(r.group("high"))
-        except ValueError:
-            high_value = 0.0
-        word = (r.group("hscale") or "").lower()
-        high_scale = SCALES.get(word) or SCALE_SUFFIXES.get(word) or 0.0
-        range_scale = scale
-        if high_scale and scale == 1.0:
-            range_scale = high_scale  # "between 10 and 20 million": the scale serves both
-        elif high_scale:
-            high_value *= high_scale / scale  # "$100 million to $1.2 billion"
-        elif scale != 1.0:
-            high_value /= scale  # "between 5 thousand and 600": no 600 thousand
-        is_between = _BETWEEN_BEFORE.search(before) is not None
-        joined_by_and = r.group().lstrip().startswith("and")
-        if high_value > value and (is_between or not joined_by_and):
-            # only a range lends its scale to its low end: "in 2020 to $5 million" is a year
-            qualifier, high, scale = "range", high_value, range_scale
-            end += r.end()
-            after = text[end : end + 64]
-            if is_between:
-                start -= len("between ") + (len(before) - len(before.rstrip()) - 1)
-                before = text[max(0, start - 48) : start]
-    elif hit.reading is not None and (spoken := _word_range(text, end, value, before)):
-        value, high, end = spoken  # "two to three days", "five to six million"
-        qualifier, after = "range", text[end : end + 64]
-        if _BETWEEN_BEFORE.search(before):
-            start -= len(before) - _BETWEEN_BEFORE.search(before).start()
-            before = text[max(0, start - 48) : start]
-    kind = "count"
-    unit: Unit | None = None
-    aged, hyphen_noun = False, None
-    p = _PERCENT_AFTER.match(after)
-    if currency is None and scale == 1.0 and (fold := _FOLD_AFTER.match(after)):
-        kind, end = "ratio", end + fold.end()  # "a 5-fold rise"
+            r.value += 0.5 if s.group("part").lower() == "half" else 0.25
+        r.end += s.end()
+        if not s.group("part") and (rest := _mixed_rest(r.text, r.end, r.scale, r.before)):
+            r.value, r.end = r.value + rest[0] / r.scale, rest[1]  # "4 thousand 3 hundred"
+            r.precision = 0.5 / r.scale
+        r.read_after()
+
+
+def _read_range(r: _Reading) -> None:
+    """The high end of a range after a figure: "10 to 20 million", "two to three days"."""
+    rm = _RANGE_AFTER.match(r.after) if r.m.group("digits") else None
+    if rm:
+        _digit_range(r, rm)
+    elif r.hit.reading is not None and (spoken := _word_range(r.text, r.end, r.value, r.before)):
+        r.value, r.high, r.end = spoken  # "two to three days", "five to six million"
+        r.qualifier = "range"
+        r.read_after()
+        if between := _BETWEEN_BEFORE.search(r.before):
+            r.starts_at(r.start - (len(r.before) - between.start()))
+
+
+def _digit_range(r: _Reading, rm: regex.Match[str]) -> None:
+    """A range in digits after a figure ("between 10 and 20 million", "$100 million to $1.2
+    billion"), when its high end is higher; only a range lends its scale to its low end: "in
+    2020 to $5 million" is a year."""
+    try:
+        high_value, _ = parse_digits(rm.group("high"))
+    except ValueError:
+        high_value = 0.0
+    word = (rm.group("hscale") or "").lower()
+    high_scale = SCALES.get(word) or SCALE_SUFFIXES.get(word) or 0.0
+    range_scale = r.scale
+    if high_scale and r.scale == 1.0:
+        range_scale = high_scale  # "between 10 and 20 million": the scale serves both
+    elif high_scale:
+        high_value *= high_scale / r.scale  # "$100 million to $1.2 billion"
+    elif r.scale != 1.0:
+        high_value /= r.scale  # "between 5 thousand and 600": no 600 thousand
+    is_between = _BETWEEN_BEFORE.search(r.before) is not None
+    joined_by_and = rm.group().lstrip().startswith("and")
+    if not (high_value > r.value and (is_between or not joined_by_and)):
+        return
+    r.qualifier, r.high, r.scale = "range", high_value, range_scale
+    r.end += rm.end()
+    r.read_after()
+    if is_between:
+        r.starts_at(r.start - (len("between ") + (len(r.before) - len(r.before.rstrip()) - 1)))
+
+
+def _read_measure(r: _Reading) -> None:
+    """What a figure counts, from the words after it: a fold, a percent or points, a currency,
+    a unit, or an age."""
+    p = _PERCENT_AFTER.match(r.after)
+    if r.currency is None and r.scale == 1.0 and (fold := _FOLD_AFTER.match(r.after)):
+        r.kind, r.end = "ratio", r.end + fold.end()  # "a 5-fold rise"
     elif p:
-        kind = "percent"
-        end += p.end()
-        if high is None and (pct := _percent_range(text, end, value, before)):
-            high, end, qualifier = pct[0], pct[1], "range"  # "3% to 4%"
-            after = text[end : end + 64]
+        r.kind = "percent"
+        r.end += p.end()
+        if r.high is None and (pct := _percent_range(r.text, r.end, r.value, r.before)):
+            r.high, r.end, r.qualifier = pct[0], pct[1], "range"  # "3% to 4%"
+            r.read_after()
         if p.group("basis"):  # "50 basis points", "25bp": hundredths of a point
-            unit = BASIS_POINTS
+            r.unit = BASIS_POINTS
         elif "point" in p.group().lower():
             # A change in percentage points is not a percentage: its own unit, its own block.
-            unit = PERCENTAGE_POINTS
-    elif currency is None and scale >= 1e6 and (named := _currency_after_scale(text, end)):
-        currency, end = named  # "361 million pounds"
-    elif currency is None and (cw := _unit_after(text, end, currencies=True)):
-        currency = cw.currency
-        end = cw.end
-    elif currency is None and scale == 1.0 and (sub := _SUBUNIT_ALONE.match(text, end)):
-        word = sub.group("word").lower()
-        subunit = SUBUNITS[word]
-        currency = subunit.of or DOCUMENT_CURRENCY  # "22 cents a share"
-        value, precision, end = value * subunit.factor, precision * subunit.factor, sub.end()
-    elif currency is None and m.group("digits") and (cs := _SYMBOL_AFTER.match(text, end)):
-        currency, end = CURRENCY_SYMBOLS[cs.group("symbol")], cs.end()  # "100 €", "100元"
-    elif currency is None and glued is not None:
-        unit = glued  # "98km", "5kg", "40°C"
-        end += len(glued_text)
-    elif currency is None and (u := _unit_after(text, end)):
-        unit = u.unit
-        aged = bool(u.old)
-        hyphen_noun = u.noun
-        end = u.old or u.end
-    elif currency is None and (_AGED_BEFORE.search(before) or _apposed_age(text, end, before, m)):
-        unit, aged = lookup("years"), True  # "aged 45", "Chappell, 41, said"
-    if unit is not None and high is None and scale == 1.0 and not aged:
-        smallest: Unit | None = unit
-        while smallest is not None and (compound := _compound(text, end, smallest)):
-            # "12 ft 2 in", "two years and six months", "3 years, 2 months, 14 days"
-            part, end, smallest = compound
-            value += part * smallest.factor / unit.factor
-            precision = 0.5 * smallest.factor / unit.factor
-    if (
-        unit is not None
-        and high is None
-        and scale == 1.0
-        and not aged
-        and (not _FROM_BEFORE.search(before) or SPAN_FROM_BEFORE.search(before))
-    ):
-        span = _unit_range(text, end, unit, _BETWEEN_BEFORE.search(before) is not None)
-        if span is not None:  # "44 mg to 50 mg", "-18 °C to -34 °C"
-            other, end = span
-            value, high = min(value, other), max(value, other)
-            qualifier = "range"
-            if (between := _BETWEEN_BEFORE.search(before)) is not None:
-                start -= len(before) - between.start()
-                before = text[max(0, start - 48) : start]
-    if cm and currency and (again := _currency_again(text, end, currency)):
-        end = again  # "$10 dollars", "£20 pounds": the currency said twice
-    if m.group("one") and unit is None and currency is None:  # "a gallon", "a penny"
-        return None
-    if currency and scale == 1.0 and high is None and (cents := _subunit(text, end)):
-        value, end = value + cents[0], cents[1]  # "thirteen dollars and forty-five cents"
-        precision = 0.005
-    if currency:
-        kind = "money"
-    elif kind == "percent":
-        pass
-    elif unit is not None:
-        kind = "duration" if unit.dimension == "time" else "quantity"
-    if (
-        kind == "count"
-        and scale == 1.0
-        and m.group("digits")
-        and _looks_like_year(m, after, before)
-    ):
-        kind = "year"
-        end = _year_span_end(text, end, value)
+            r.unit = PERCENTAGE_POINTS
+    elif r.currency is None and not _read_currency_after(r):
+        _read_unit(r)
 
-    hb = hedge_before(before)
-    if hb and qualifier == "exact":
+
+def _read_currency_after(r: _Reading) -> bool:
+    """A currency named after a figure ("361 million pounds", "22 cents", "100 €"): whether
+    there is one."""
+    text, end = r.text, r.end
+    if r.scale >= 1e6 and (named := _currency_after_scale(text, end)):
+        r.currency, r.end = named  # "361 million pounds"
+    elif cw := _unit_after(text, end, currencies=True):
+        r.currency = cw.currency
+        r.end = cw.end
+    elif r.scale == 1.0 and (sub := _SUBUNIT_ALONE.match(text, end)):
+        subunit = SUBUNITS[sub.group("word").lower()]
+        r.currency = subunit.of or DOCUMENT_CURRENCY  # "22 cents a share"
+        r.value, r.precision = r.value * subunit.factor, r.precision * subunit.factor
+        r.end = sub.end()
+    elif r.m.group("digits") and (cs := _SYMBOL_AFTER.match(text, end)):
+        r.currency, r.end = CURRENCY_SYMBOLS[cs.group("symbol")], cs.end()  # "100 €", "100元"
+    else:
+        return False
+    return True
+
+
+def _read_unit(r: _Reading) -> None:
+    """The unit of a figure: glued to it ("98km", "40°C"), spelled after it, or years of an
+    age ("aged 45", "Chappell, 41, said")."""
+    if r.glued is not None:
+        r.unit = r.glued  # "98km", "5kg", "40°C"
+        r.end += len(r.glued_text)
+    elif u := _unit_after(r.text, r.end):
+        r.unit = u.unit
+        r.aged = bool(u.old)
+        r.hyphen_noun = u.noun
+        r.end = u.old or u.end
+    elif _AGED_BEFORE.search(r.before) or _apposed_age(r.text, r.end, r.before, r.m):
+        r.unit, r.aged = lookup("years"), True  # "aged 45", "Chappell, 41, said"
+
+
+def _read_compound(r: _Reading) -> None:
+    """The rest of a measure in a unit: its smaller parts ("12 ft 2 in", "two years and six
+    months", "3 years, 2 months, 14 days") or its high end ("44 mg to 50 mg", "-18 °C to
+    -34 °C"); not of a change ("rose from 40 km to 50 km")."""
+    unit = r.unit
+    if unit is None or r.high is not None or r.scale != 1.0 or r.aged:
+        return
+    smallest: Unit | None = unit
+    while smallest is not None and (compound := _compound(r.text, r.end, smallest)):
+        part, r.end, smallest = compound
+        r.value += part * smallest.factor / unit.factor
+        r.precision = 0.5 * smallest.factor / unit.factor
+    if _FROM_BEFORE.search(r.before) and not SPAN_FROM_BEFORE.search(r.before):
+        return
+    between = _BETWEEN_BEFORE.search(r.before)
+    span = _unit_range(r.text, r.end, unit, between is not None)
+    if span is None:
+        return
+    other, r.end = span
+    r.value, r.high = min(r.value, other), max(r.value, other)
+    r.qualifier = "range"
+    if between is not None:
+        r.starts_at(r.start - (len(r.before) - between.start()))
+
+
+def _read_money_tail(r: _Reading) -> None:
+    """The currency said again after an amount ("$10 dollars", "£20 pounds") and its cents
+    ("thirteen dollars and forty-five cents")."""
+    if not r.currency:
+        return
+    if r.cm and (again := _currency_again(r.text, r.end, r.currency)):
+        r.end = again
+    if r.scale == 1.0 and r.high is None and (cents := _subunit(r.text, r.end)):
+        r.value, r.end = r.value + cents[0], cents[1]
+        r.precision = 0.005
+
+
+def _read_kind(r: _Reading) -> None:
+    """The kind of a figure from what it counts; a plain four-digit count may be a year."""
+    if r.currency:
+        r.kind = "money"
+    elif r.kind != "percent" and r.unit is not None:
+        r.kind = "duration" if r.unit.dimension == "time" else "quantity"
+    if (
+        r.kind == "count"
+        and r.scale == 1.0
+        and r.m.group("digits")
+        and _looks_like_year(r.m, r.after, r.before)
+    ):
+        r.kind = "year"
+        r.end = _year_span_end(r.text, r.end, r.value)
+
+
+def _read_hedge(r: _Reading) -> None:
+    """The hedge of a figure: before it ("about 40", not "over" a time), glued to it ("60-plus")
+    or after it ("40 or so")."""
+    if r.qualifier == "exact" and (hb := hedge_before(r.before)):
         phrase = " ".join(hb.group("hedge").lower().split())
-        if not (phrase in NOT_BEFORE_TIME and kind in ("duration", "year")):
-            qualifier = negated(qualifier_for(phrase), before[: hb.start()])
-            start -= len(before) - hb.start()
-    if glued_hedge and qualifier == "exact":
-        qualifier = qualifier_for(glued_hedge.group("hedge"))
-    elif (ha := HEDGE_AFTER.match(text[end : end + 16])) and qualifier == "exact":
-        qualifier = qualifier_for(ha.group("hedge"))
-        end += ha.end()
-    factor = unit.factor if unit else 1.0
-    offset = unit.offset if unit else 0.0
-    if offset and _TEMPERATURE_CHANGE.match(text, end, end + 16):
-        offset = 0.0  # "7C above normal" is a difference of seven degrees
-    return _Figure(
-        start,
-        end,
-        value * scale * factor + offset,
-        kind,
-        qualifier,
-        unit,
-        currency,
-        None if high is None else high * scale * factor + offset,
-        abs(precision * scale * factor),
-        None,
-        _measure_hint(aged, hyphen_noun),
-    )
+        if not (phrase in NOT_BEFORE_TIME and r.kind in ("duration", "year")):
+            r.qualifier = negated(qualifier_for(phrase), r.before[: hb.start()])
+            r.start -= len(r.before) - hb.start()
+    if r.glued_hedge and r.qualifier == "exact":
+        r.qualifier = qualifier_for(r.glued_hedge.group("hedge"))
+    elif r.qualifier == "exact" and (ha := HEDGE_AFTER.match(r.text[r.end : r.end + 16])):
+        r.qualifier = qualifier_for(ha.group("hedge"))
+        r.end += ha.end()
 
 
 _UNIT_RANGE = regex.compile(
