@@ -52,6 +52,7 @@ from claims.scan import (
     _in_noise,
     _numbers,
     near_digits,
+    rating,
 )
 from claims.units import (
     BASIS_POINTS,
@@ -353,6 +354,11 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     for group, word_figure in _WORD_FIGURES:
         if m.group(group):
             return word_figure(text, hit, before)
+    if m.group("digits") and (rated := rating(text, m.start(), hit.end)):  # "Category 4"
+        value = float(m.group("digits"))
+        return _Figure(
+            rated[0], hit.end, value, "ordinal", "exact", None, None, None, 0.0, None, rated[1]
+        )
     if hit.reading is not None and hit.reading.ordinal:  # "twenty-first", "two hundredth"
         value = hit.reading.value
         return _Figure(m.start(), hit.end, value, "ordinal", "exact", *_NOTHING_MORE)

@@ -32,6 +32,22 @@ VAGUE: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in _DATA["vagu
 SIGNS: dict[str, int] = _DATA["signs"]
 SCORE_BEFORE: tuple[str, ...] = tuple(_DATA["scores"]["before"])
 SCORE_AFTER: tuple[str, ...] = tuple(_DATA["scores"]["after"])
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A rating scale named before its number ("Category 4"): the names that head it, its
+    highest rating, and the words of what it rates."""
+
+    heads: tuple[str, ...]
+    highest: int
+    rated: tuple[str, ...]
+
+
+RATINGS: dict[str, Rating] = {
+    measure: Rating(tuple(r["heads"]), r["highest"], tuple(r["rated"]))
+    for measure, r in _DATA["ratings"].items()
+}
 _NOT_AFTER_TENS = frozenset(_DATA["compound_ordinals"]["not_after_tens"])
 
 _WORD_RE = regex.compile(r"[a-z]+", regex.IGNORECASE)

@@ -18,6 +18,7 @@ from claims.numbers import (
     MULTIPLIERS,
     ORDINALS,
     PERIOD_RANKS,
+    RATINGS,
     SCALE_SUFFIXES,
     SCALES,
     SIGNS,
@@ -332,10 +333,50 @@ def _identifiers(text: str, runs: list[int]) -> list[regex.Match[str]]:
         if run < end or not (space := _SPACE_BEFORE.match(text, end, run)):
             continue
         lo = max(end, space.start() - _IDENTIFIER_HEAD_CHARS)
-        if m := _IDENTIFIER.search(text, lo, run + 6):
+        if (m := _IDENTIFIER.search(text, lo, run + 6)) and not rating(text, run, m.end()):
             found.append(m)
             end = m.end()
     return found
+
+
+# A rating named right before its number ("Category 4"): see numbers.toml [ratings].
+_RATING_HEADS = {head: measure for measure, r in RATINGS.items() for head in r.heads}
+_RATING_BEFORE = regex.compile(r"\b(?P<head>" + word_trie(list(_RATING_HEADS)) + r")[ \u00a0]$")
+_RATING_HEAD_ENDS = frozenset(head[-1] for head in _RATING_HEADS)
+_RATED = {
+    measure: regex.compile(r"(?i)\b(?:" + word_trie(list(r.rated)) + r")\b")
+    for measure, r in RATINGS.items()
+}
+_RATED_AFTER = {  # in the two words after it at most: "Category 3 tropical storm"
+    measure: regex.compile(
+        r"(?i)(?:[ \u00a0-]++[\w]++){0,2}?[ \u00a0-]++(?:" + word_trie(list(r.rated)) + r")\b"
+    )
+    for measure, r in RATINGS.items()
+}
+_RATED_BEFORE = 300
+
+
+def rating(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The rating whose digits run from ``start`` to ``end``, named right before them, where a
+    word of what its scale rates stands near ("a Category 4 hurricane"): where it starts (at
+    its name) and the scale's measure. None for no rating ("a Category 2 visa")."""
+    if (
+        text[start - 2 : start - 1] not in _RATING_HEAD_ENDS
+        or text[start - 1 : start] not in " \u00a0"
+    ):
+        return None
+    head = _RATING_BEFORE.search(text, max(0, start - 12), start)
+    digits = text[start:end]
+    if head is None or not digits.isdigit():
+        return None
+    measure = _RATING_HEADS[head.group("head")]
+    if not 1 <= int(digits) <= RATINGS[measure].highest:
+        return None
+    lo = max(0, start - _RATED_BEFORE)
+    lo = max(lo, text.rfind("\n\n", lo, start) + 1)  # its paragraph only
+    if _RATED[measure].search(text, lo, head.start()) or _RATED_AFTER[measure].match(text, end):
+        return head.start(), measure
+    return None
 
 
 def _in_noise(noise: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

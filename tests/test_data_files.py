@@ -51,6 +51,16 @@ def test_number_words_are_numbers_and_never_two_things() -> None:
     assert set(data["verbal_multipliers"]["words"]) <= set(data["multipliers"])
 
 
+def test_rating_scales_name_heads_a_top_and_lowercase_words() -> None:
+    ratings = _load("numbers.toml")["ratings"]
+    assert ratings
+    for measure, scale in ratings.items():
+        assert scale["heads"] and all(h == h.strip() and " " not in h for h in scale["heads"])
+        assert isinstance(scale["highest"], int) and scale["highest"] >= 1, measure
+        assert all(w == w.lower().strip() and w for w in scale["rated"]), measure
+        assert len(set(scale["rated"])) == len(scale["rated"]), measure
+
+
 def test_hedges_name_a_qualifier_and_each_phrase_one_way() -> None:
     from claims.model import QUALIFIERS
 

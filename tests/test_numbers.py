@@ -525,3 +525,35 @@ def test_an_idiom_of_a_number_is_its_number() -> None:
     (c,) = extract("The bakery gave out a baker’s dozen buns.")
     assert (c.text, c.kind, c.value) == ("a baker’s dozen", "count", 13)
     assert [c.text for c in extract("The baker's van held a dozen.")] == ["a dozen"]
+
+
+RATED = [
+    # text, figure, rating
+    ("The cyclone hit the coast as a Category 5 storm.", "Category 5", 5),
+    ("Forecasters expect a category 2 hurricane by Friday.", "category 2", 2),
+    ("It grew into a Cat 3 typhoon overnight.", "Cat 3", 3),
+    ("Hurricane Mira came ashore on Monday. Mira, which struck as a Category 4, flattened piers.",
+     "Category 4", 4),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "figure", "rating"), RATED, ids=[r[1] for r in RATED])
+def test_a_storms_category_is_a_rating(text: str, figure: str, rating: int) -> None:
+    (claim,) = [c for c in extract(text) if c.text == figure]
+    assert (claim.kind, claim.value, claim.measure) == ("ordinal", rating, "storm category")
+    assert claim.qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She holds a Category 2 visa.",  # a class, not a storm's strength
+        "Category 3 applicants wait longer.",
+        "Hurricane season ended.\n\nShe holds a Category 2 visa.",  # nor in its paragraph
+        "No Category 7 storm has ever been recorded.",  # past the top of the scale
+        "A Tier 1 supplier built the F-16 engines.",
+    ],
+)
+def test_what_is_no_storm_category(text: str) -> None:
+    assert not [c for c in extract(text) if c.measure == "storm category"]
+    assert not [c for c in extract(text) if c.value in (1, 2, 3, 7, 16) and c.kind == "count"]
