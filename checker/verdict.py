@@ -20,6 +20,7 @@ from checker.scorer import Model, Pair, pairs
 from checker.scorer import model as shipped_model
 from checker.settings import Settings
 from claims import Claim
+from claims.context import names_in
 from claims.numbers import significant_digits
 
 EVIDENCE_SHOWN = 5
@@ -287,12 +288,17 @@ def _rivals(
 def _named_for_another(claim: Claim, best: Claim, other: Claim) -> bool:
     """The best statement names whom the draft's figure is of, the agreeing one only others:
     the Greens' 19 seats are no statement of the Rural Party's."""
-    mine = set(claim.names)
+    # The words of the figures themselves ("Category 4") name no one.
+    own = set(names_in(claim.text)) | set(names_in(other.text))
+    mine = set(claim.names) - own
+    # The agreeing figure's own sentence says whom it is of (its names also hold the sentence
+    # before it: "Tomas, which struck as a Category 4" after a sentence on Leona).
+    theirs = set(names_in(other.sentence)) - own
     return (
         claim.measure not in GENERIC_MEASURES
         and bool(mine & set(best.names))
-        and bool(other.names)
-        and not mine & set(other.names)
+        and bool(theirs)
+        and not mine & theirs
     )
 
 

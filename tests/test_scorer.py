@@ -274,10 +274,15 @@ def test_a_figure_beside_the_statement_counts_something_else(draft: str, status:
         ("Voters left the Liberals with 14 seats on the council, down from 17.", "supported"),
     ],
 )
-def test_a_figure_named_for_another_is_no_statement_of_it(draft: str, status: str) -> None:
+@pytest.mark.parametrize("between", ["\n\n", " "])
+def test_a_figure_named_for_another_is_no_statement_of_it(
+    draft: str, status: str, between: str
+) -> None:
+    # In one paragraph or two: the sentence before the Greens' names the Liberals, yet the
+    # Greens' own sentence says whose 9 seats they are.
     source = (
-        "The Liberals were left with 14 seats on the council, down from 17, officials said.\n\n"
-        "The Greens took 9 seats, their best result."
+        "The Liberals were left with 14 seats on the council, down from 17, officials said."
+        f"{between}The Greens took 9 seats, their best result."
     )
     report = gate(doc("d.md", draft), [doc("s.txt", source)])
     (finding, *_) = report.findings
@@ -318,4 +323,17 @@ def test_a_count_told_again_in_a_later_report_supersedes_the_first(later: str, s
     draft = "Floods in the Adder valley killed at least 30 people, the regional governor said."
     report = gate(doc("d.md", draft), [doc("one.txt", first), doc("two.txt", second)])
     (finding,) = report.findings
+    assert finding.status == status
+
+
+@pytest.mark.parametrize(("rating", "status"), [("4", "contradicted"), ("3", "supported")])
+def test_a_rating_named_for_another_storm_is_no_statement_of_it(rating: str, status: str) -> None:
+    # "Category" is the figure's own word, no name: the two storms' names decide.
+    source = (
+        "Hurricane Ada came ashore near Selby on Monday as a Category 3 hurricane, forecasters "
+        "said. Bo, a Category 4 hurricane when it hit the coast in 2009, did more damage."
+    )
+    draft = f"Hurricane Ada came ashore near Selby on Monday as a Category {rating} hurricane."
+    report = gate(doc("d.md", draft), [doc("s.txt", source)])
+    (finding,) = [f for f in report.findings if "Category" in f.claim.text]
     assert finding.status == status
