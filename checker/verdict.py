@@ -196,8 +196,8 @@ def _superseding(
 ) -> Pair | None:
     """The most likely statement of a count, when it is confidently the same fact, of the same
     measure, does not restate the figure, and comes from a report filed after each one that
-    agrees with it: a toll or a count told again later ("at least 87 killed" on Tuesday,
-    214 on Wednesday). The reports' datelines date them."""
+    agrees with it: a toll or a count told again later ("at least 30 killed" on Tuesday,
+    75 on Wednesday). The reports' datelines date them."""
     best, restated = told[0]
     later = index.filed(best.other.source)
     if (
@@ -292,7 +292,7 @@ def _named_for_another(claim: Claim, best: Claim, other: Claim) -> bool:
     own = set(names_in(claim.text)) | set(names_in(other.text))
     mine = set(claim.names) - own
     # The agreeing figure's own sentence says whom it is of (its names also hold the sentence
-    # before it: "Tomas, which struck as a Category 4" after a sentence on Leona).
+    # before it: "Bo, a Category 4 hurricane in 2009" after a sentence on Ada).
     theirs = set(names_in(other.sentence)) - own
     return (
         claim.measure not in GENERIC_MEASURES
