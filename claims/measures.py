@@ -190,12 +190,12 @@ _EARLIER_GATE = ("from", "toll", "count", "estimate", "figure", "tally")
 
 # "the number of people killed in the quake rose to": what a count is the number of, told
 # before it; a linking verb ends it right before the figure.
+_NUMBER_OF_VERBS = "|".join(w.replace(" ", r"\s++") for w in _WORDS["number_of_verbs"])
+_NUMBER_OF_HEDGES = "|".join(_WORDS["number_of_hedges"])
 _NUMBER_OF_BEFORE = regex.compile(
     r"(?i)\b(?:number|tally|total)\s++of\s++(?P<np>[^\d,;:.()]{3,90}?)\s++"
-    r"(?:has\s++|had\s++|have\s++)?+"
-    r"(?:rose|risen|climbed|reached|hit|jumped|increased|grew|grown|stood\s++at|was|is|were"
-    r"|are|stands\s++at|topped|passed|exceeded|fell|dropped)"
-    r"(?:\s++(?:to|at|by))?+\s++(?:about\s++|some\s++|nearly\s++|almost\s++)?+$"
+    rf"(?:has\s++|had\s++|have\s++)?+(?:{_NUMBER_OF_VERBS})"
+    rf"(?:\s++(?:to|at|by))?+\s++(?:(?:{_NUMBER_OF_HEDGES})\s++)?+$"
 )
 
 
