@@ -7,6 +7,7 @@ agrees; otherwise unsupported. When unsure, no conflict.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -217,11 +218,19 @@ def _superseding(
 
 
 def _filed_before(a: str, b: str) -> bool:
-    """Whether the day ``a`` comes before ``b`` (ISO days; by month and day when either
-    dateline leaves out its year)."""
-    if a.startswith("--") or b.startswith("--"):
-        return a[-5:] < b[-5:]
-    return a < b
+    """Whether the day ``a`` comes before ``b`` (ISO days). When either dateline leaves out its
+    year, the two are read as the nearer pair of days: reports on one story are filed within
+    weeks, so "Dec 30" comes before "Jan 2", across the new year."""
+    if not (a.startswith("--") or b.startswith("--")):
+        return a < b
+    gap = (_day_of_year(b) - _day_of_year(a)) % 366
+    return 0 < gap < 183
+
+
+def _day_of_year(iso: str) -> int:
+    """The day of the year of an ISO day's month and day, in a leap year (Feb 29 has a place)."""
+    month, day = int(iso[-5:-3]), int(iso[-2:])
+    return datetime.date(2000, month, day).timetuple().tm_yday
 
 
 def own_statements(

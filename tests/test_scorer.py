@@ -305,23 +305,28 @@ def test_about_a_precise_figure_is_a_narrow_margin(draft: str, status: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("later", "status"),
+    ("first", "later", "status"),
     [
-        ("May 3", "contradicted"),  # the second wire was filed a day after the first
-        ("May 1", "supported"),  # ... or a day before it: the first is the latest word
+        ("May 2", "May 3", "contradicted"),  # the second wire was filed a day after the first
+        ("May 2", "May 1", "supported"),  # ... or a day before it: the first is the latest word
+        # Datelines without a year are read as the nearer pair of days, across a new year too.
+        ("Dec. 31", "Jan. 2", "contradicted"),
+        ("Jan. 2", "Dec. 31", "supported"),
     ],
 )
-def test_a_count_told_again_in_a_later_report_supersedes_the_first(later: str, status: str) -> None:
-    first = (
-        "RIVERTON, May 2 (Valley Wire) - Heavy rain and floods killed at least 30 people, "
+def test_a_count_told_again_in_a_later_report_supersedes_the_first(
+    first: str, later: str, status: str
+) -> None:
+    one = (
+        f"RIVERTON, {first} (Valley Wire) - Heavy rain and floods killed at least 30 people, "
         "officials said."
     )
-    second = (
+    two = (
         f"RIVERTON, {later} (Coast Post) - The number of people killed in the Adder valley floods "
         "rose to 75, the regional governor said."
     )
     draft = "Floods in the Adder valley killed at least 30 people, the regional governor said."
-    report = gate(doc("d.md", draft), [doc("one.txt", first), doc("two.txt", second)])
+    report = gate(doc("d.md", draft), [doc("one.txt", one), doc("two.txt", two)])
     (finding,) = report.findings
     assert finding.status == status
 
