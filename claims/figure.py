@@ -351,6 +351,8 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     compound measure, cents, kind, hedge)."""
     m = hit.m
     before = text[max(0, m.start() - 48) : m.start()]
+    if (m.group("words") or m.group("ordinal")) and _in_a_name(text, m.start(), before):
+        return None
     for group, word_figure in _WORD_FIGURES:
         if m.group(group):
             return word_figure(text, hit, before)
@@ -380,6 +382,27 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     _read_kind(r)
     _read_hedge(r)
     return r.figure()
+
+
+# A capitalized word right before a figure's word ("Wire Two"), and a word of running text.
+_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])[A-Z][a-z]++[ \u00a0]$")
+_RUNNING_WORD = regex.compile(r"(?<![\w'’-])[a-z]{5,}+(?![\w'’-])")
+_LINE_REACH = 80
+
+
+def _in_a_name(text: str, start: int, before: str) -> bool:
+    """Whether a number word written with a capital, right after another capitalized word, is
+    part of a name ("(Wire Two)", "World War Two", "the Big Three"): so it is on a line of
+    running text, where a figure in the middle of a sentence takes no capital; a heading in
+    title case ("Storm Kills Two") states its figure."""
+    if not text[start].isupper() or text[start + 1 : start + 2].isupper():
+        return False
+    if not _NAME_BEFORE.search(before):
+        return False
+    lo = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1
+    hi = text.find("\n", start, start + _LINE_REACH)
+    line = text[lo : hi if hi >= 0 else start + _LINE_REACH]
+    return _RUNNING_WORD.search(line) is not None
 
 
 _NOTHING_MORE = (None, None, None, 0.0, None, "")  # no unit, currency, high end, margin, date

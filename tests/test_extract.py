@@ -221,6 +221,24 @@ def test_not_a_claim(text: str) -> None:
     assert [c.text for c in extract(text)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # A capital on a number word in the middle of running text makes it part of a name ...
+        ("HALMSTAD, June 3 (Radio Nine) - Storms cut power to 4,000 homes.", ["June 3", "4,000"]),
+        ("The Big Four auditors signed off the accounts, the regulator said.", []),
+        ("Historians say World War Two reshaped the region's borders.", []),
+        # ... but not at the start of a sentence, nor in a heading in title case.
+        ("The regulator spoke. Four auditors signed off the accounts.", ["Four"]),
+        ("Storms Cut Power To Four Towns", ["Four"]),
+    ],
+)
+def test_a_capitalized_number_word_inside_a_name_is_no_figure(
+    text: str, figures: list[str]
+) -> None:
+    assert [c.text for c in extract(text)] == figures
+
+
 def test_list_numbering_is_not_a_claim() -> None:
     text = "Steps:\n1. Call the desk.\n2) Check 3 sources.\n"
     assert [c.text for c in extract(text)] == ["3"]
