@@ -23,6 +23,7 @@ from checker.settings import Settings
 from claims import Claim
 from claims.context import names_in
 from claims.numbers import significant_digits
+from claims.units import stated_number
 
 EVIDENCE_SHOWN = 5
 DERIVED_SENTENCES = 1  # a derived figure adds up the figures of the sentence most like its own
@@ -87,7 +88,8 @@ def _same_ends(a: Claim, b: Claim) -> bool:
 
 def _rounded_bound(draft: Claim, source: Claim, side: str) -> bool:
     """The draft's bound is the source's figure rounded, the weak way, to one or two
-    significant digits: "more than 100" of 129, "fewer than 30" of 25, "over 1,500" of 1,540."""
+    significant digits: "more than 100" of 129, "fewer than 30" of 25, "over 1,500" of 1,540,
+    in the draft's unit."""
     edge = draft.low if side == "above" else draft.high
     if source.value is not None and source.qualifier != "range":
         value: float | None = source.value  # "about 11,200" states 11,200, not its margin
@@ -97,7 +99,11 @@ def _rounded_bound(draft: Claim, source: Claim, side: str) -> bool:
             if side == "above"
             else (source.high if source.high is not None else source.low)
         )
-    if edge is None or value is None or value <= 0:
+    if edge is None or value is None:
+        return False
+    # Rounded as the draft writes it: "more than 180 miles" of "about 300 km" (186 miles).
+    edge, value = stated_number(edge, draft.stated_unit), stated_number(value, draft.stated_unit)
+    if value <= 0:
         return False
     for digits in (1, 2):
         step = 10 ** (math.floor(math.log10(value)) - digits + 1)

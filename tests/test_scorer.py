@@ -46,6 +46,9 @@ RESTATES = [
     ("exact-under-bound-rounded", "Fewer than 30 boats.", "25 boats.", True),
     ("hedged-figure-rounded", "More than 6,000 sheep.", "About 6,300 sheep.", True),
     ("hedged-figure-rounded-up", "More than 7,000 sheep.", "About 6,300 sheep.", False),
+    # Rounded in the draft's unit: about 300 km is 186 miles.
+    ("converted-bound-rounded", "More than 180 miles away.", "About 300 km away.", True),
+    ("converted-bound-moved", "More than 190 miles away.", "About 300 km away.", False),
 ]
 
 
