@@ -92,6 +92,8 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
     """
     if _clash(a.place, b.place):
         return f"different places: {a.place} vs {b.place}"
+    if (a.part is None) != (b.part is None):
+        return f"one is of a part: {a.part or b.part}"
     if _clash(a.time, b.time):
         return f"different times: {a.time} vs {b.time}"
     dated = a.kind in ("date", "year")  # a date's weekday is part of it, not its scope

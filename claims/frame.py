@@ -331,6 +331,7 @@ def _claim(
         time=_time(after_np),
         place=_place(after_np),
         period=_period(after_np),
+        part=roles.part(after_np),
         direction=roles.direction(before, after),
         comparison=roles.comparison(before, after),
         lemma=measures.lemma(measure),

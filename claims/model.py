@@ -76,6 +76,8 @@ class Claim:
     # "H1 2024"
     place: str | None = None  # the named place it is pinned to: "airstrikes in Syria"
     period: str | None = None  # the period it is counted over, in days: "2 days" (a rate)
+    part: str | None = None  # the part of a whole it is of: "several precincts" (of "61% of
+    # the vote in several precincts"), not the whole's figure
     co_stated: tuple[str, ...] = field(default_factory=tuple)  # the figures beside a year, or
     # the years and dates beside a figure ("$5bn in 2023": "2023" and "5e+09")
     direction: str | None = None  # "up" or "down": "rose 5%", "cut 300 jobs"
@@ -85,13 +87,15 @@ class Claim:
 
     @property
     def scope(self) -> tuple[str, ...]:
-        """What the figure's own phrase pins it to, in words: its time, place and period."""
+        """What the figure's own phrase pins it to, in words: its time, place, period and
+        part."""
         return tuple(
             s
             for s in (
                 self.time and f"in {self.time}",
                 self.place,
                 self.period and f"over {self.period}",
+                self.part and f"in {self.part}",
             )
             if s
         )

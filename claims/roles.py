@@ -106,3 +106,22 @@ def comparison(before: str, after: str) -> str | None:
     if m:
         return _BEFORE[" ".join(m.group("word").lower().split())]
     return None
+
+
+_PART = _DATA["part"]
+_PART_AFTER = regex.compile(
+    rf"(?i)^[^,;:()\n—–]{{0,40}}?\b(?:{_alternation(_PART['prepositions'])})\s++"
+    rf"(?P<part>(?:{_alternation(_PART['quantifiers'])})\s++(?:the\s++)?+[\w'’-]{{2,30}}+)"
+)
+
+_NOT_PARTS = frozenset(_PART["not_parts"])
+
+
+def part(after: str) -> str | None:
+    """The part of a whole the figure is of, in its own words after it ("several precincts"
+    of "more than 70% in several precincts"), else None."""
+    m = _PART_AFTER.match(after)
+    if m is None:
+        return None
+    words = m.group("part").lower().split()
+    return None if words[-1] in _NOT_PARTS else " ".join(words)

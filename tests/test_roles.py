@@ -64,6 +64,20 @@ def test_place_ends_with_its_sentence() -> None:
     assert one("They counted 400 sorties over the sea.", "400").place is None
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "part"),
+    [
+        ("She won 72% of the vote in several wards.", "72%", "several wards"),
+        ("Snow lay 40 cm deep in parts of the valley.", "40 cm", "parts of the valley"),
+        ("She won 72% of the vote in the capital.", "72%", None),  # a whole, named
+        ("It was the wettest May in many years, at 90 mm.", "90 mm", None),
+        ("Rain reached 90 mm, the most in many years.", "90 mm", None),  # time, no part
+    ],
+)
+def test_part_is_a_figure_of_some_of_the_whole(text: str, figure: str, part: str | None) -> None:
+    assert one(text, figure).part == part
+
+
 def test_period_is_in_days_whatever_the_words() -> None:
     assert one("Jets flew 2,300 strikes over two days.", "2,300").period == "2 days"
     assert one("Jets flew 2,300 strikes over 48 hours.", "2,300").period == "2 days"
@@ -152,6 +166,7 @@ def test_json_keeps_scope_beside_the_typed_fields() -> None:
     data = one("They flew 2,700 airstrikes in Syria over two days.", "2,700").to_dict()
     assert data["place"] == "syria" and data["period"] == "2 days"
     assert data["scope"] == ["syria", "over 2 days"]
+    assert one("They won 60% in some wards.", "60%").to_dict()["scope"] == ["in some wards"]
     assert isinstance(data["co_stated"], list)
 
 

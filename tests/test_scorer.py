@@ -141,6 +141,13 @@ def test_places_keep_two_figures_apart() -> None:
     assert same_fact(one("2,700 airstrikes in Syria."), one("2,700 airstrikes in Syria.")) > 0.5
 
 
+@pytest.mark.parametrize(("where", "conflicts"), [(" in several wards", 0), ("", 1)])
+def test_a_figure_of_a_part_is_no_figure_of_the_whole(where: str, conflicts: int) -> None:
+    a = doc("a.txt", "Lena Ortiz was elected mayor of Dunmore with 58% of the vote on Sunday.")
+    b = doc("b.txt", f"Lena Ortiz was elected mayor of Dunmore with 71% of the vote{where}.")
+    assert check([a, b]).summary()["conflict"] == conflicts
+
+
 def test_fixture_pairs_are_derived_from_our_gold() -> None:
     from conftest import load_bench
 
