@@ -32,6 +32,8 @@ VAGUE: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in _DATA["vagu
 SIGNS: dict[str, int] = _DATA["signs"]
 SCORE_BEFORE: tuple[str, ...] = tuple(_DATA["scores"]["before"])
 SCORE_AFTER: tuple[str, ...] = tuple(_DATA["scores"]["after"])
+IDENTIFIER_HEADS: tuple[str, ...] = tuple(_DATA["identifiers"]["heads"])
+IDENTIFIER_BRANDS: tuple[str, ...] = tuple(_DATA["identifiers"]["brands"])
 
 
 @dataclass(frozen=True, slots=True)

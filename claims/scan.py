@@ -14,6 +14,8 @@ from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
     GROUPS,
+    IDENTIFIER_BRANDS,
+    IDENTIFIER_HEADS,
     IDIOMS,
     MULTIPLIERS,
     ORDINALS,
@@ -118,15 +120,8 @@ _NUMBER_RE = regex.compile(
     rf"|(?i:(?<![\w-])(?P<idiom>{_IDIOM})(?![\w-]))"  # "a baker's dozen"
 )
 
-# Names that a number follows as an identifier, not a count: "Boeing 737", "Tier 1".
-_IDENTIFIER_WORDS = [
-    *"""Article Section Chapter Room Flight No. Number Route Highway Tier Level Category
-    Phase Stage Grade Class Type Model Version Gate Terminal Platform Boeing Airbus Windows
-    Flat Apartment Suite iPhone iOS Android Apollo Interstate FTSE S&P Nasdaq Dow Page
-    Resolution Amendment Proposition Formula Agenda Vision Bill Call Channel Studio""".split(),
-    "World War",
-]
-_IDENTIFIER_HEADS = word_trie(_IDENTIFIER_WORDS)
+# Names that a number follows as an identifier, not a count: see numbers.toml [identifiers].
+_IDENTIFIER_WORDS = [*IDENTIFIER_HEADS, *IDENTIFIER_BRANDS]
 
 # Never claims: masked before the scan. Separate patterns, each cheap to scan for on its own
 # (one alternation of them all costs ten times more: no alternative can be skipped quickly).
@@ -148,7 +143,7 @@ _NOISE_AT_DIGITS = tuple(
     )
 )
 _LIST_MARK = regex.compile(r"(?m:^[ \t]{0,3}+\(?[0-9]{1,3}[.)](?=[ \t]++\S))")  # its item after it
-_IDENTIFIER = regex.compile(r"(?=[A-Zi])\b(?:" + _IDENTIFIER_HEADS + r")\s+[0-9]{1,6}+")
+_IDENTIFIER = regex.compile(r"(?=[A-Zi])\b(?:" + word_trie(_IDENTIFIER_WORDS) + r")\s+[0-9]{1,6}+")
 _IDENTIFIER_HEAD_CHARS = max(map(len, _IDENTIFIER_WORDS))
 _SPACE_BEFORE = regex.compile(r"(?r)\s++")
 _DIGIT_RUN = regex.compile(r"[0-9]+")  # not "++": that costs the fast scan for a class

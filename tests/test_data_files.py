@@ -61,6 +61,15 @@ def test_rating_scales_name_heads_a_top_and_lowercase_words() -> None:
         assert len(set(scale["rated"])) == len(scale["rated"]), measure
 
 
+def test_identifier_heads_are_names_each_listed_once() -> None:
+    data = _load("numbers.toml")["identifiers"]
+    heads, brands = data["heads"], data["brands"]
+    assert not {h.lower() for h in heads} & {b.lower() for b in brands}
+    for words in (heads, brands):
+        assert len({w.lower() for w in words}) == len(words)
+        assert all(w == w.strip() and any(ch.isupper() for ch in w) for w in words)
+
+
 def test_hedges_name_a_qualifier_and_each_phrase_one_way() -> None:
     from claims.model import QUALIFIERS
 

@@ -209,6 +209,7 @@ NOT_CLAIMS = [
     "they may march on",
     "the second said",  # no determiner-noun ordinal: a pronoun
     "its Tier 1 capital",
+    "the FTSE 100 closed higher",
     "a Category 5 licence",  # a class; a storm's category is a rating (test_numbers.py)
     "she lives in Flat 4F now",
     "one man's view of the storm",
@@ -237,6 +238,11 @@ def test_a_capitalized_number_word_inside_a_name_is_no_figure(
     text: str, figures: list[str]
 ) -> None:
     assert [c.text for c in extract(text)] == figures
+
+
+def test_a_head_that_is_a_plain_word_in_lower_case_heads_no_identifier() -> None:
+    text = "The river rose to a level 3 metres above normal."
+    assert [c.text for c in extract(text)] == ["3 metres"]
 
 
 def test_list_numbering_is_not_a_claim() -> None:
