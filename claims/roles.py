@@ -113,13 +113,20 @@ _PART_AFTER = regex.compile(
     rf"(?i)^[^,;:()\n—–]{{0,40}}?\b(?:{_alternation(_PART['prepositions'])})\s++"
     rf"(?P<part>(?:{_alternation(_PART['quantifiers'])})\s++(?:the\s++)?+[\w'’-]{{2,30}}+)"
 )
+_PART_PHRASES: dict[str, str] = _PART["phrases"]
+_PART_PHRASE_AFTER = regex.compile(
+    rf"(?i)^[^,;:()\n—–]{{0,40}}?\b(?P<phrase>{_alternation(list(_PART_PHRASES))})(?![\w-])"
+)
 
 _NOT_PARTS = frozenset(_PART["not_parts"])
 
 
 def part(after: str) -> str | None:
     """The part of a whole the figure is of, in its own words after it ("several precincts"
-    of "more than 70% in several precincts"), else None."""
+    of "more than 70% in several precincts"; "first half" of "led 2-1 at half-time"), else
+    None."""
+    if (fixed := _PART_PHRASE_AFTER.match(after)) is not None:
+        return _PART_PHRASES[" ".join(fixed.group("phrase").lower().split())]
     m = _PART_AFTER.match(after)
     if m is None:
         return None

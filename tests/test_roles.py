@@ -72,6 +72,8 @@ def test_place_ends_with_its_sentence() -> None:
         ("She won 72% of the vote in the capital.", "72%", None),  # a whole, named
         ("It was the wettest May in many years, at 90 mm.", "90 mm", None),
         ("Rain reached 90 mm, the most in many years.", "90 mm", None),  # time, no part
+        ("Rovers led 2-0 at the break and won 3-1.", "2-0", "first half"),
+        ("Rovers led 2-0 at the break and won 3-1.", "3-1", None),
     ],
 )
 def test_part_is_a_figure_of_some_of_the_whole(text: str, figure: str, part: str | None) -> None:

@@ -148,6 +148,16 @@ def test_a_figure_of_a_part_is_no_figure_of_the_whole(where: str, conflicts: int
     assert check([a, b]).summary()["conflict"] == conflicts
 
 
+@pytest.mark.parametrize(
+    ("when", "status"), [(" at half-time", "unsupported"), ("", "contradicted")]
+)
+def test_a_score_at_half_time_is_no_result(when: str, status: str) -> None:
+    source = f"Harbour Rovers led Mill Town 2-0{when} in the cup tie at Elm Park on Saturday."
+    draft = "Harbour Rovers beat Mill Town 3-1 in the cup tie at Elm Park on Saturday."
+    (finding,) = gate(doc("d.md", draft), [doc("s.txt", source)]).findings
+    assert finding.status == status
+
+
 def test_fixture_pairs_are_derived_from_our_gold() -> None:
     from conftest import load_bench
 
