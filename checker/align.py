@@ -139,16 +139,21 @@ def frames(claims: Sequence[Claim]) -> list[Frame]:
         ranks = rank_in[s] = {}
         for n, at in enumerate(sorted(ats)):
             ranks.setdefault(at, n)  # figures found at one place share the first's rank
+    datelines = {s: dateline_end(s) for s in by_sentence}
     out = []
     for c, at in zip(claims, positions, strict=True):
         words = by_sentence[c.sentence]
         end = at + len(c.text)
+        # A dateline's date is the day the story was filed, not a time of the figure after it.
+        start = max(0, at - TIME_REACH)
+        if at >= datelines[c.sentence]:
+            start = max(start, datelines[c.sentence])
         left = [w for s, e, w in words if e <= at][-CLAUSE_WINDOW:]
         right = [w for s, e, w in words if s >= end][:CLAUSE_WINDOW]
         order = rank_in[c.sentence][at]
         times = frozenset(
             m.group().lower()
-            for m in _TIME_WORD.finditer(c.sentence, max(0, at - TIME_REACH), end + TIME_REACH)
+            for m in _TIME_WORD.finditer(c.sentence, start, end + TIME_REACH)
             if m.end() <= at or m.start() >= end
         )
         out.append(

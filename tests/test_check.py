@@ -194,6 +194,28 @@ def test_near_figures_told_in_other_words_conflict() -> None:
     assert {x.text for x in cluster.claims} == {"12", "9"}
 
 
+# A dateline dates the story, not the figure after it: its month is no time of the figure, and
+# the figure still conflicts with another outlet's told "on Friday"; a time the sentence itself
+# gives the figure ("on Thursday") still sets it apart from Friday's.
+FILED_A = (
+    "LORVIK, May 9 (Alpha Wire) - {} people were still missing{} after the footbridge "
+    "collapse, divers said."
+)
+FILED_B = (
+    "A spokeswoman for the regional fire service said on Friday that 9 people remained "
+    "missing after the footbridge collapse."
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "status"), [("", "conflict"), (" on Thursday", "single")], ids=["dateline", "own-time"]
+)
+def test_a_datelines_date_is_not_the_time_of_the_figure_after_it(when: str, status: str) -> None:
+    report = check([doc("a.txt", FILED_A.format("12", when)), doc("b.txt", FILED_B)])
+    (cluster,) = clusters_with(report, "12")
+    assert cluster.status == status
+
+
 # A range is told by its ends: two outlets giving one forecast as ranges that overlap at one
 # end still disagree; a range told alike agrees.
 RANGE_A = "Orvanne Foods expects full-year sales growth of {} in Lisca, it said on Monday."
