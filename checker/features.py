@@ -119,17 +119,23 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
 
 NEAR_KINDS = frozenset({"count", "money", "percent", "quantity"})
 _PLAIN = frozenset({"exact", "about"})
+_OPEN_BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 
 
 def near(a: Claim, b: Claim, settings: Settings) -> bool:
     """Two figures that may misstate one fact though the scorer is less sure of it: counts,
-    amounts, percentages or quantities, neither an open bound (a bound often tells of a part:
-    "more than 12 in the old town"), within `near_ratio` of each other, of one measure
-    (or one naming the other, or a generic one), and naming no country in common when both
-    name one (the coalition's strikes and Russia's)."""
+    amounts, percentages or quantities, plain or one of them an open bound against a plain
+    figure (of two bounds, one often tells of a part: "more than 12 in the old town" and
+    "more than 30"), within `near_ratio` of each other, of one measure (or one naming the
+    other, or a generic one), and naming no country in common when both name one (the
+    coalition's strikes and Russia's). A true bound ("more than 30" and 34) agrees with its
+    figure, so only a plain figure beyond the bound is a near conflict."""
     if not (a.kind in NEAR_KINDS and b.kind in NEAR_KINDS):
         return False
-    if a.qualifier not in _PLAIN or b.qualifier not in _PLAIN:
+    qualifiers = {a.qualifier, b.qualifier}
+    if not qualifiers <= _PLAIN and not (
+        len(qualifiers & _OPEN_BOUNDS) == 1 and qualifiers & _PLAIN
+    ):
         return False
     x, y = sorted((abs(a.value or 0.0), abs(b.value or 0.0)))
     if x == 0 or y / x > settings.near_ratio:

@@ -249,9 +249,34 @@ def test_a_precise_figure_told_alike_links_where_the_scorer_is_unsure(
     assert report.summary() == {"agree": agree, "conflict": 0, "single": 2 - 2 * agree}
 
 
+# An open bound against a plain figure is near too: a figure short of "more than 12" (or past
+# "fewer than 12") cannot be the same fact told right, while one the bound holds agrees with it.
+BOUND_AGAINST_PLAIN = [
+    ("more than 12", "9", "conflict"),
+    ("more than 12", "about 9", "conflict"),
+    ("fewer than 12", "15", "conflict"),
+    ("more than 12", "14", "agree"),
+    ("fewer than 12", "9", "agree"),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    BOUND_AGAINST_PLAIN,
+    ids=["short", "short-about", "past", "held", "held-below"],
+)
+def test_an_open_bound_conflicts_only_with_a_plain_figure_it_does_not_hold(
+    a: str, b: str, status: str
+) -> None:
+    report = check([doc("a.txt", MISSING_A.format(a)), doc("b.txt", MISSING_B.format(b))])
+    (cluster,) = clusters_with(report, a)
+    assert cluster.status == status
+    assert {x.text for x in cluster.claims} == {a, b}
+
+
 NOT_NEAR = [
-    # an open bound often tells of a part ("more than 12 in the old town")
-    (MISSING_A.format("more than 12"), MISSING_B.format("9")),
+    # of two open bounds, one often tells of a part ("more than 12 in the old town")
+    (MISSING_A.format("more than 12"), MISSING_B.format("fewer than 9")),
     # more than `near_ratio` apart: more likely two facts than one misstated
     (MISSING_A.format("12"), MISSING_B.format("40")),
     # figures of two countries
@@ -262,7 +287,7 @@ NOT_NEAR = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), NOT_NEAR, ids=["open-bound", "far-apart", "countries"])
+@pytest.mark.parametrize(("a", "b"), NOT_NEAR, ids=["two-bounds", "far-apart", "countries"])
 def test_figures_that_are_not_near_need_a_sure_scorer_to_conflict(a: str, b: str) -> None:
     report = check([doc("a.txt", a), doc("b.txt", b)])
     assert report.summary()["conflict"] == 0
