@@ -127,9 +127,10 @@ def near(a: Claim, b: Claim, settings: Settings) -> bool:
     amounts, percentages or quantities, plain or one of them an open bound against a plain
     figure (of two bounds, one often tells of a part: "more than 12 in the old town" and
     "more than 30"), within `near_ratio` of each other, of one measure (or one naming the
-    other, or a generic one), and naming no country in common when both name one (the
-    coalition's strikes and Russia's). A true bound ("more than 30" and 34) agrees with its
-    figure, so only a plain figure beyond the bound is a near conflict."""
+    other, a generic one, or quantities of one dimension), and naming no country in common
+    when both name one (the coalition's strikes and Russia's). A true bound ("more than 30"
+    and 34) agrees with its figure, so only a plain figure beyond the bound is a near
+    conflict."""
     if not (a.kind in NEAR_KINDS and b.kind in NEAR_KINDS):
         return False
     qualifiers = {a.qualifier, b.qualifier}
@@ -142,10 +143,17 @@ def near(a: Claim, b: Claim, settings: Settings) -> bool:
         return False
     if a.measure not in GENERIC_MEASURES and b.measure not in GENERIC_MEASURES:
         wa, wb = set(a.measure.split()), set(b.measure.split())
-        if not (wa <= wb or wb <= wa):
+        if not (wa <= wb or wb <= wa or _one_dimension(a, b)):
             return False
     ca, cb = _countries(a), _countries(b)
     return not (ca and cb and not ca & cb)
+
+
+def _one_dimension(a: Claim, b: Claim) -> bool:
+    """Two quantities whose measures name one dimension ("gust speed", "wind speed"): a
+    quantity's measure is its dimension and a word of its sentence, which says less of what is
+    measured than a count's noun."""
+    return a.kind == b.kind == "quantity" and family(a.measure) == family(b.measure)
 
 
 def _countries(c: Claim) -> set[str]:

@@ -9,6 +9,7 @@ from importlib import resources
 
 import regex
 
+from claims import units
 from claims.context import singular
 from claims.engines import Gated, Twin, fold, twin
 from claims.tails import tail_start
@@ -154,12 +155,16 @@ def is_increment(after: str) -> bool:
     return _MORE_AFTER.match(after) is not None
 
 
+# The last word of a quantity's measure ("top speed", "snow length"): its dimension.
+_DIMENSIONS = frozenset({u.dimension for u in units.UNITS.values()} | {"duration", "age"})
+
+
 def family(measure: str) -> str:
     """The family a measure belongs to: its dimension word for quantities, else the lexicon's."""
     if measure in FAMILIES:
         return FAMILIES[measure]
     head, _, last = measure.rpartition(" ")
-    if last in ("length", "mass", "area", "volume", "duration", "age") and head:
+    if last in _DIMENSIONS and head:
         return last
     return measure
 

@@ -274,6 +274,34 @@ def test_an_open_bound_conflicts_only_with_a_plain_figure_it_does_not_hold(
     assert {x.text for x in cluster.claims} == {a, b}
 
 
+# Two quantities of one dimension are near whatever word of the sentence their measures took
+# ("office gust speed", "wind speed"): a gust told in km/h and in mph conflicts unless one is
+# the other converted. Counts of one family ("deaths", "injuries") are not near for that.
+GUST_A = (
+    "The weather office said a gust of 130 km/h was measured at Tervik airport on Thursday, "
+    "the strongest of the storm."
+)
+GUST_B = "Winds gusted to {} at the Tervik airport, tearing roofs from hangars."
+
+
+@pytest.mark.parametrize(
+    ("b", "status"),
+    [("100 mph", "conflict"), ("about 81 mph", "agree")],
+    ids=["other", "converted"],
+)
+def test_quantities_of_one_dimension_are_near_in_any_unit(b: str, status: str) -> None:
+    report = check([doc("a.txt", GUST_A), doc("b.txt", GUST_B.format(b))])
+    (cluster,) = clusters_with(report, "130 km/h")
+    assert cluster.status == status
+    assert {x.text for x in cluster.claims} == {"130 km/h", b}
+
+
+def test_counts_of_one_family_are_not_near() -> None:
+    a = "The weather office said the storm at Tervik killed 12 people on Thursday."
+    b = "The storm that swept Tervik injured 9 people, officials said."
+    assert check([doc("a.txt", a), doc("b.txt", b)]).summary()["conflict"] == 0
+
+
 NOT_NEAR = [
     # of two open bounds, one often tells of a part ("more than 12 in the old town")
     (MISSING_A.format("more than 12"), MISSING_B.format("fewer than 9")),

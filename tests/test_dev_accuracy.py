@@ -21,7 +21,7 @@ FLOORS = {
     "newsroom": {
         "gate caught": 31,
         "gate hard caught": 7,
-        "check conflicts": 9,
+        "check conflicts": 10,
         "check agreements": 15,
     },
     "ecbplus": {"agreements": 32, "conflicts": 1},
