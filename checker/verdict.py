@@ -302,19 +302,19 @@ def _rivals(
 
 def _named_for_another(claim: Claim, best: Claim, other: Claim) -> bool:
     """The best statement names whom the draft's figure is of, the agreeing one only others:
-    the Greens' 19 seats are no statement of the Rural Party's."""
+    the Greens' 19 seats are no statement of the Rural Party's, and a generic amount is the
+    more so of whom its sentence names ("Roads get $4.2 billion", not the hospitals' $9.3
+    billion)."""
     # The words of the figures themselves ("Category 4") name no one.
     own = set(names_in(claim.text)) | set(names_in(other.text))
     mine = set(claim.names) - own
     # The agreeing figure's own sentence says whom it is of (its names also hold the sentence
     # before it: "Bo, a Category 4 hurricane in 2009" after a sentence on Ada).
     theirs = set(names_in(other.sentence)) - own
-    return (
-        claim.measure not in GENERIC_MEASURES
-        and bool(mine & set(best.names))
-        and bool(theirs)
-        and not mine & theirs
-    )
+    # The best statement's sentence names the draft's names, the capital that opens it too
+    # ("Roads are the third-largest item"): the draft naming it says it is a name.
+    named = set(best.names) | set(names_in(best.sentence))
+    return bool(mine & named) and bool(theirs) and not mine & theirs
 
 
 def _sentence_mate(claim: Claim, best: Claim, other: Claim) -> bool:

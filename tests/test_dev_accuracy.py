@@ -16,11 +16,11 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 212},
+    "summedits": {"caught": 213},
     "aggrefact": {"flagged": 225, "caught": 35, "intrinsic caught": 2},
     "newsroom": {
-        "gate caught": 31,
-        "gate hard caught": 7,
+        "gate caught": 32,
+        "gate hard caught": 8,
         "check conflicts": 10,
         "check agreements": 15,
     },

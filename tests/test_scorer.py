@@ -310,6 +310,30 @@ def test_a_figure_named_for_another_is_no_statement_of_it(
 
 
 @pytest.mark.parametrize(
+    ("largest", "figure", "status"),
+    [
+        ("Hospitals remain", "$9.3 billion", "contradicted"),  # the hospitals' figure
+        ("Hospitals remain", "$4.2 billion", "supported"),
+        ("Roads and hospitals remain", "$9.3 billion", "unsupported"),  # of roads too
+    ],
+)
+def test_an_amount_named_for_another_item_is_no_statement_of_it(
+    largest: str, figure: str, status: str
+) -> None:
+    # A generic amount is told apart by whom its sentence names; the statement's sentence
+    # opens with the name, a capital the source names nowhere else.
+    source = (
+        f"HALWICK, March 4 (Valley Wire) - {largest} by far the largest item in the county's "
+        "new budget, with spending rising 5% to $9.3 billion. Roads are the third-largest "
+        "item at $4.2 billion, up 2%."
+    )
+    draft = f"Roads, the third-largest item, get {figure}."
+    report = gate(doc("d.md", draft), [doc("s.txt", source)])
+    (finding,) = report.findings
+    assert finding.status == status
+
+
+@pytest.mark.parametrize(
     ("draft", "status"),
     [
         ("The bridge cost $47 million.", "contradicted"),  # 'about 44.8' is no 10 % margin
