@@ -177,9 +177,9 @@ def _derived(claim: Claim, candidates: Sequence[Claim]) -> tuple[Claim, ...]:
     exact = exact[:_DERIVED_CANDIDATES]
     # A derived figure is stated to its own last digit, and never more loosely than 1 percent.
     tol = max(min(claim.precision or 0.0, 0.01 * abs(value)), 1e-9 * abs(value))
-    if claim.kind == "percent":
+    if claim.kind == "percent" and not _change(claim):
         for c in exact:
-            if abs((100 - (c.value or 0.0)) - value) <= tol:
+            if not _change(c) and abs((100 - (c.value or 0.0)) - value) <= tol:
                 return (c,)
     for i, a in enumerate(exact):
         for b in exact[i + 1 :]:
@@ -187,6 +187,12 @@ def _derived(claim: Claim, candidates: Sequence[Claim]) -> tuple[Claim, ...]:
             if x != y and (abs(x + y - value) <= tol or abs(abs(x - y) - value) <= tol):
                 return (a, b)
     return ()
+
+
+def _change(claim: Claim) -> bool:
+    """A figure that tells by how much something rose or fell ("a 35% increase", "up 35%"),
+    not the level it reached ("rose to 65%"): a change has no complement to 100 percent."""
+    return claim.direction is not None and claim.comparison not in ("to", "from")
 
 
 def _derivation(claim: Claim, parts: tuple[Claim, ...]) -> str:

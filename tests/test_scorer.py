@@ -187,6 +187,28 @@ def test_a_sum_is_of_figures_told_together_not_of_any_two() -> None:
     assert summed.findings[0].status == "unsupported" and "sum" in summed.findings[0].message
 
 
+@pytest.mark.parametrize(
+    ("source", "draft", "status"),
+    [
+        # The rest of a share is implied: 70% of the members, if 30% would renew, would not.
+        (
+            "The survey of the members found that 30% would renew.",
+            "The survey of the members found that 70% would renew.",
+            "unsupported",
+        ),
+        # A rise has no rest: a 70% increase is no reading of a 30% one.
+        (
+            "Members of the club saw a 30% increase in bookings over the year.",
+            "Members of the club saw a 70% increase in bookings over the year.",
+            "contradicted",
+        ),
+    ],
+)
+def test_only_a_level_has_a_complement_to_100_percent(source: str, draft: str, status: str) -> None:
+    (finding,) = gate(doc("d.txt", draft), [doc("s.txt", source)]).findings
+    assert finding.status == status
+
+
 def test_an_index_narrowed_by_hide_is_one_built_without_the_hidden_claims() -> None:
     """The ledger indexes every retrieved statement once, then hides the revised ones from the
     gate: what the index proposes, and how alike it finds sentences, is then as if built
