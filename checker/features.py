@@ -85,8 +85,9 @@ def _same(x: str | None, y: str | None) -> bool:
     return x is not None and x == y
 
 
-def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
-    """Why two figures that disagree may be figures of different facts, or "".
+def apart(a: Claim, fa: Frame, b: Claim, fb: Frame, measures: bool = True) -> str:
+    """Why two figures that disagree may be figures of different facts, or "" (with
+    ``measures`` false, other measures are left out).
 
     No scorer probability overrides these: a conflict needs the same place, time and period.
     """
@@ -107,7 +108,7 @@ def apart(a: Claim, fa: Frame, b: Claim, fb: Frame) -> str:
         return "one is an earlier figure"
     if dated and _date_different_figures(a.co_stated, b.co_stated):
         return "they date different figures"
-    if measure_relation(a.measure, b.measure)[3]:
+    if measures and measure_relation(a.measure, b.measure)[3]:
         return f"different measures: {a.measure} vs {b.measure}"
     if a.increment != b.increment:
         return "one is counted on top of another"

@@ -354,9 +354,15 @@ def _contradiction(
     if unstated:
         close = near_figures(claim, best.other, settings)
         need = settings.conflict_unstated_near if close else settings.conflict_unstated
-    if _consensus(against, settings) < need or apart(
-        claim, frame, best.other, index.frames[best.item]
-    ):
+    # What a figure no source states counts may be misstated with it (a figure moved to
+    # another measure the sentences tell of): confidently aligned, it is still that statement
+    # misstated.
+    moved = unstated and _told_of_either(claim, best.other)
+    if apart(claim, frame, best.other, index.frames[best.item], measures=not moved):
+        return None
+    if moved and measure_relation(claim.measure, best.other.measure)[3]:
+        need = max(need, settings.conflict_unstated)
+    if _consensus(against, settings) < need:
         return None
     said = f"draft says {phrase(claim)}"
     # A sum or difference is of figures told together, in the sentence most like the draft's
@@ -378,6 +384,15 @@ def _contradiction(
         return Finding("unsupported", claim, parts, f"{said}; {why}", best.probability)
     same = [p for p in against if agree(p.other, best.other, settings.tolerance)]
     return _finding("contradicted", claim, same, f"{said}; sources say", model)
+
+
+def _told_of_either(a: Claim, b: Claim) -> bool:
+    """One figure's sentence tells of what the other counts (its measure's words)."""
+    return _told_of(a, b) or _told_of(b, a)
+
+
+def _told_of(a: Claim, b: Claim) -> bool:
+    return set(a.measure.split()) <= {*b.terms, *b.near}
 
 
 def _stated(claim: Claim, index: Index, settings: Settings) -> bool:

@@ -16,8 +16,8 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 214},
-    "aggrefact": {"flagged": 225, "caught": 35, "intrinsic caught": 2},
+    "summedits": {"caught": 215},
+    "aggrefact": {"flagged": 225, "caught": 38, "intrinsic caught": 2},
     "newsroom": {
         "gate caught": 32,
         "gate hard caught": 8,

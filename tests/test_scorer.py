@@ -355,6 +355,33 @@ def test_an_amount_named_for_another_item_is_no_statement_of_it(
     assert finding.status == status
 
 
+_SERVICES = (
+    "Harbour Tiles offers three services. Our roof repair service is available for a "
+    "starting price of $3,000. Gutter cleaning costs $200."
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "deposit", "status"),
+    [
+        ("Roof Repair starting at $4,000", "", "contradicted"),
+        ("Roof Repair starting at $3,000", "", "supported"),
+        # A source states $4,000 elsewhere: what it counts keeps the two apart.
+        (
+            "Roof Repair starting at $4,000",
+            " A deposit of $4,000 secures a booking.",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_figure_no_source_states_may_have_moved_to_another_measure(
+    draft: str, deposit: str, status: str
+) -> None:
+    sources = [doc("s.txt", _SERVICES + deposit)]
+    (finding,) = gate(doc("d.md", f"Harbour Tiles offers {draft}."), sources).findings
+    assert finding.status == status
+
+
 @pytest.mark.parametrize(
     ("draft", "status"),
     [
