@@ -3,6 +3,7 @@
     python bench/accuracy.py              # the shipped scorer, in process (about a minute)
     python bench/accuracy.py --cv         # each document scored by a scorer trained without its
                                           # fold (folds grouped by document): held-out figures
+    python bench/accuracy.py --splits 5    # cross-validated over 5 fold assignments, summed
     python bench/accuracy.py --sets newsroom,ecbplus --verbose
 
 Scoring follows each benchmark's own score.py: its matching functions are imported from it and
@@ -210,6 +211,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--cv", action="store_true", help="grouped cross-validated figures")
+    ap.add_argument(
+        "--splits",
+        type=int,
+        default=1,
+        help="with more than 1: cross-validated over that many assignments to folds, summed",
+    )
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--settings", default="", help="thresholds to try: support=0.6,conflict=0.8")
     args = ap.parse_args()
@@ -217,10 +224,39 @@ def main() -> None:
     for item in filter(None, args.settings.split(",")):
         key, value = item.split("=")
         SETTINGS = dataclasses.replace(SETTINGS, **{key: float(value)})
+    names = args.sets.split(",")
+    if args.splits > 1:
+        _over_splits(names, args.splits, args.verbose)
+        return
     model_for = train_scorer.model_for(args.cv)
     print(f"dev table ({'cross-validated, folds by document' if args.cv else 'shipped scorer'})")
-    for name, row in table(model_for, args.sets.split(","), args.verbose):
+    for name, row in table(model_for, names, args.verbose):
         print(f"{name}: " + "; ".join(f"{k} {_fmt(v)}" for k, v in row.items()), flush=True)
+
+
+def _over_splits(names: list[str], splits: int, verbose: bool) -> None:
+    """Cross-validated figures over several assignments of the documents to folds: one split's
+    figure moves by a few cases when nothing but the folds' training data moves, so a change is
+    judged by the sum over splits (each cell: the counts summed, then the least and most of
+    one split)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for split in range(splits):
+        print(f"dev table (cross-validated, folds by document, split {split})")
+        for name, row in table(train_scorer.model_for(True, split), names, verbose):
+            rows[name].append(row)
+            print(f"{name}: " + "; ".join(f"{k} {_fmt(v)}" for k, v in row.items()), flush=True)
+    print(f"dev table (cross-validated, {splits} splits summed; least and most of one split)")
+    for name, per in rows.items():
+        cells = []
+        for key, first in per[0].items():
+            ns = [r[key][0] if isinstance(first, tuple) else r[key] for r in per]
+            spread = f"{min(ns)}-{max(ns)}"
+            if isinstance(first, tuple):
+                d = sum(r[key][1] for r in per)
+                cells.append(f"{key} {sum(ns)}/{d} ({sum(ns) / d:.1%}; {spread})")
+            else:
+                cells.append(f"{key} {sum(ns)} ({spread})")
+        print(f"{name}: " + "; ".join(cells), flush=True)
 
 
 if __name__ == "__main__":

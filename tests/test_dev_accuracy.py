@@ -59,3 +59,13 @@ def test_the_gate_beats_the_naive_diff_on_precision(table: dict[str, dict]) -> N
     for name in ("summedits", "aggrefact"):
         row = table[name]
         assert _count(row["false alarms"]) < _count(row["naive false alarms"]), name
+
+
+def test_other_fold_splits_keep_each_document_in_one_fold() -> None:
+    train = load_bench("accuracy").train_scorer
+    groups = [f"doc{i}" for i in range(200)]
+    usual = [train.fold_of(g) for g in groups]
+    other = [train.fold_of(g, 1) for g in groups]
+    assert usual == [train.fold_of(g, 0) for g in groups]  # split 0 is the usual assignment
+    assert other != usual and set(other) == set(range(train.FOLDS))
+    assert other == [train.fold_of(g, 1) for g in groups]  # fixed by the name, run to run
