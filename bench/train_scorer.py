@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -25,6 +26,11 @@ import datasets
 from checker.features import NAMES
 from checker.scorer import Model
 from checker.scorer import model as shipped
+
+# One thread for the linear algebra, set before numpy loads (in `fit`): with several, sums are
+# added in another order from run to run, and a pair at the very edge of a threshold flips.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 OUT = datasets.ROOT / "checker" / "data" / "scorer.json"
 FOLDS = 5
