@@ -365,7 +365,7 @@ def rating(text: str, start: int, end: int) -> tuple[int, str] | None:
     if head is None or not digits.isdigit():
         return None
     measure = _RATING_HEADS[head.group("head")]
-    if not 1 <= int(digits) <= RATINGS[measure].highest:
+    if not RATINGS[measure].lowest <= int(digits) <= RATINGS[measure].highest:
         return None
     lo = max(0, start - _RATED_BEFORE)
     lo = max(lo, text.rfind("\n\n", lo, start) + 1)  # its paragraph only

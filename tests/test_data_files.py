@@ -51,12 +51,13 @@ def test_number_words_are_numbers_and_never_two_things() -> None:
     assert set(data["verbal_multipliers"]["words"]) <= set(data["multipliers"])
 
 
-def test_rating_scales_name_heads_a_top_and_lowercase_words() -> None:
+def test_rating_scales_name_heads_a_bottom_a_top_and_lowercase_words() -> None:
     ratings = _load("numbers.toml")["ratings"]
     assert ratings
     for measure, scale in ratings.items():
         assert scale["heads"] and all(h == h.strip() and " " not in h for h in scale["heads"])
-        assert isinstance(scale["highest"], int) and scale["highest"] >= 1, measure
+        assert isinstance(scale["lowest"], int) and scale["lowest"] >= 0, measure
+        assert isinstance(scale["highest"], int) and scale["highest"] > scale["lowest"], measure
         assert all(w == w.lower().strip() and w for w in scale["rated"]), measure
         assert len(set(scale["rated"])) == len(scale["rated"]), measure
 

@@ -557,3 +557,34 @@ def test_a_storms_category_is_a_rating(text: str, figure: str, rating: int) -> N
 def test_what_is_no_storm_category(text: str) -> None:
     assert not [c for c in extract(text) if c.measure == "storm category"]
     assert not [c for c in extract(text) if c.value in (1, 2, 3, 7, 16) and c.kind == "count"]
+
+
+WINDS = [
+    # text, figure, force
+    ("Force 9 gales closed the ferry port.", "Force 9", 9),
+    ("The buoy logged winds of force 11 before it broke loose.", "force 11", 11),
+    ("Gusts rose all night. By dawn the sea stood at force 12.", "force 12", 12),
+    ("When the wind dropped, a force 0 calm settled.", "force 0", 0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "figure", "force"), WINDS, ids=[w[1] for w in WINDS])
+def test_a_winds_beaufort_force_is_a_rating(text: str, figure: str, force: int) -> None:
+    (claim,) = [c for c in extract(text) if c.text == figure]
+    assert (claim.kind, claim.value, claim.measure) == ("ordinal", force, "wind force")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("She joined the force 10 years ago.", ["10 years"]),  # the police, a span of time
+        ("The task force 3 members met on Friday.", ["3"]),  # no wind word near
+        ("Winds reached force 14, the crew claimed.", ["14"]),  # past the top of the scale
+        ("Winds eased.\n\nThe force 6 cadets marched.", ["6"]),  # nor in its paragraph
+    ],
+    ids=["police-years", "task-force", "past-top", "other-paragraph"],
+)
+def test_what_is_no_wind_force(text: str, figures: list[str]) -> None:
+    claims = extract(text)
+    assert [c.text for c in claims] == figures
+    assert not [c for c in claims if c.measure == "wind force"]
