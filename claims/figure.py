@@ -356,11 +356,10 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
     for group, word_figure in _WORD_FIGURES:
         if m.group(group):
             return word_figure(text, hit, before)
-    if m.group("digits") and (rated := rating(text, m.start(), hit.end)):  # "Category 4"
-        value = float(m.group("digits"))
-        return _Figure(
-            rated[0], hit.end, value, "ordinal", "exact", None, None, None, 0.0, None, rated[1]
-        )
+    if m.group("rated"):  # "EF3": a rating glued to its name, or no figure ("EF2 team")
+        return _rating(text, m.start("rating"), hit.end)
+    if m.group("digits") and (rated := _rating(text, m.start(), hit.end)):  # "Category 4"
+        return rated
     if hit.reading is not None and hit.reading.ordinal:  # "twenty-first", "two hundredth"
         value = hit.reading.value
         return _Figure(m.start(), hit.end, value, "ordinal", "exact", *_NOTHING_MORE)
@@ -406,6 +405,16 @@ def _in_a_name(text: str, start: int, before: str) -> bool:
 
 
 _NOTHING_MORE = (None, None, None, 0.0, None, "")  # no unit, currency, high end, margin, date
+
+
+def _rating(text: str, start: int, end: int) -> _Figure | None:
+    """The rating of a scale whose number runs from ``start`` to ``end`` ("Category 4"), as an
+    ordinal of the scale's measure from its name on; None where it is none."""
+    rated = rating(text, start, end)
+    if rated is None:
+        return None
+    value = float(text[start:end])
+    return _Figure(rated[0], end, value, "ordinal", "exact", None, None, None, 0.0, None, rated[1])
 
 
 def _period(text: str, hit: _Hit, before: str) -> _Figure:

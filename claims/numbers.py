@@ -38,17 +38,19 @@ IDENTIFIER_BRANDS: tuple[str, ...] = tuple(_DATA["identifiers"]["brands"])
 
 @dataclass(frozen=True, slots=True)
 class Rating:
-    """A rating scale named before its number ("Category 4"): the names that head it, its
-    lowest and highest ratings, and the words of what it rates."""
+    """A rating scale named before its number ("Category 4"): the names that head it, whether
+    a head may stand against the number or join it with a hyphen ("EF3", "EF-3"), its lowest
+    and highest ratings, and the words of what it rates."""
 
     heads: tuple[str, ...]
+    glued: bool
     lowest: int
     highest: int
     rated: tuple[str, ...]
 
 
 RATINGS: dict[str, Rating] = {
-    measure: Rating(tuple(r["heads"]), r["lowest"], r["highest"], tuple(r["rated"]))
+    measure: Rating(tuple(r["heads"]), r["glued"], r["lowest"], r["highest"], tuple(r["rated"]))
     for measure, r in _DATA["ratings"].items()
 }
 _NOT_AFTER_TENS = frozenset(_DATA["compound_ordinals"]["not_after_tens"])

@@ -77,6 +77,9 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _POINT_SUFFIXES = ("bp", "bps")  # "25bp": basis points
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 _YEAR_SLASH = r"(?<=(?<![0-9])(?:19|20)[0-9]{2}/)[0-9]{2}(?![0-9/]|[.,][0-9])"
+# The heads of a rating glued to its number ("EF3", "EF-3"): see numbers.toml [ratings].
+_GLUED_HEADS = [head for r in RATINGS.values() if r.glued for head in r.heads]
+_GLUED = word_trie(_GLUED_HEADS)
 # Digits not glued to a word or designator (F-16, G20, COVID-19, TU-160), nor part of a longer
 # number, time of day or version string.
 _NUMBER_RE = regex.compile(
@@ -114,6 +117,8 @@ _NUMBER_RE = regex.compile(
     r"(?![\w-])(?:(?<=[0-9]{2})|(?=[ \u00a0](?:19|20)[0-9]{2}(?![\w-])))"
     # "FY2022", "FY22", "FY 2023": a fiscal year, by the year it is named for
     r"|(?<![\w-])FY[ \u00a0]?+(?P<fiscal>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[.,][0-9])"
+    # "EF3", "EF-3": a rating glued to its name (a figure only where its scale's words stand near)
+    rf"|(?<![\w-])(?P<rated>{_GLUED})-?+(?P<rating>[0-9]{{1,2}})(?![\w]|[-–][0-9]|[.,][0-9])"
     rf"|(?i:(?<![\w-])(?P<one>an?)(?=[ \t]++(?:{_ARTICLE_UNIT})(?![\w-])))"
     rf"|(?i:(?<![\w-])(?P<mult>{_MULT})(?![\w-]))"
     rf"|(?i:(?<![\w-])(?P<vague>{_VAGUE})(?![\w-]))"
@@ -161,7 +166,9 @@ _START_RE = regex.compile(
     + _VULGAR
     + r"]|(?i:\b(?:"
     + _START_WORDS
-    + r")\b)|\bQ[1-4]\b|\bH[12]\b|\bFY"
+    + r")\b)|\bQ[1-4]\b|\bH[12]\b|\bFY|(?<![\w-])(?:"
+    + _GLUED
+    + r")-?+[0-9]"
 )
 # The words of that pattern for the text in lower case: the standard library's engine runs this
 # one four times faster than ``regex`` runs the case-blind one, and the scan is a pass over the
@@ -175,6 +182,9 @@ _START_LOWER_WORDS = re.compile(
     + r")\b|q[1-4]\b|h[12]\b|fy)"
 )  # fmt: skip
 _SIGNS = ("-", "−")
+_GLUED_BEFORE = regex.compile(r"(?<![\w-])(?:" + _GLUED + r")-?$")
+_GLUED_ENDS = frozenset({"-", *(head[-1] for head in _GLUED_HEADS)})
+_GLUED_REACH = max(map(len, _GLUED_HEADS), default=0) + 1
 
 
 def _starts(text: str, runs: list[int]) -> list[tuple[int, int, bool]]:
@@ -191,6 +201,11 @@ def _starts(text: str, runs: list[int]) -> list[tuple[int, int, bool]]:
     numbers = []
     for m in _DIGIT_RUN.finditer(text, runs[0]):  # "[-−]?+\.?+[0-9]++" ends each run
         start = m.start()
+        if text[start - 1 : start] in _GLUED_ENDS and (
+            glued := _GLUED_BEFORE.search(text, max(0, start - _GLUED_REACH), start)
+        ):
+            numbers.append((glued.start(), m.end(), True))  # "EF3": from its name
+            continue
         if text[start - 1 : start] == ".":
             start -= 1
         if text[start - 1 : start] in _SIGNS:
@@ -336,7 +351,9 @@ def _identifiers(text: str, runs: list[int]) -> list[regex.Match[str]]:
 
 # A rating named right before its number ("Category 4"): see numbers.toml [ratings].
 _RATING_HEADS = {head: measure for measure, r in RATINGS.items() for head in r.heads}
-_RATING_BEFORE = regex.compile(r"\b(?P<head>" + word_trie(list(_RATING_HEADS)) + r")[ \u00a0]$")
+_RATING_BEFORE = regex.compile(
+    r"\b(?P<head>" + word_trie(list(_RATING_HEADS)) + r")(?P<join>[ \u00a0]|-?+)$"
+)
 _RATING_HEAD_ENDS = frozenset(head[-1] for head in _RATING_HEADS)
 _RATED = {
     measure: regex.compile(r"(?i)\b(?:" + word_trie(list(r.rated)) + r")\b")
@@ -355,16 +372,16 @@ def rating(text: str, start: int, end: int) -> tuple[int, str] | None:
     """The rating whose digits run from ``start`` to ``end``, named right before them, where a
     word of what its scale rates stands near ("a Category 4 hurricane"): where it starts (at
     its name) and the scale's measure. None for no rating ("a Category 2 visa")."""
-    if (
-        text[start - 2 : start - 1] not in _RATING_HEAD_ENDS
-        or text[start - 1 : start] not in " \u00a0"
-    ):
+    named = start - 1 if text[start - 1 : start] in " \u00a0-" else start
+    if text[named - 1 : named] not in _RATING_HEAD_ENDS:
         return None
     head = _RATING_BEFORE.search(text, max(0, start - 12), start)
     digits = text[start:end]
     if head is None or not digits.isdigit():
         return None
     measure = _RATING_HEADS[head.group("head")]
+    if head.group("join") not in (" ", "\u00a0") and not RATINGS[measure].glued:
+        return None
     if not RATINGS[measure].lowest <= int(digits) <= RATINGS[measure].highest:
         return None
     lo = max(0, start - _RATED_BEFORE)

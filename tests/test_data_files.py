@@ -56,6 +56,7 @@ def test_rating_scales_name_heads_a_bottom_a_top_and_lowercase_words() -> None:
     assert ratings
     for measure, scale in ratings.items():
         assert scale["heads"] and all(h == h.strip() and " " not in h for h in scale["heads"])
+        assert isinstance(scale["glued"], bool), measure
         assert isinstance(scale["lowest"], int) and scale["lowest"] >= 0, measure
         assert isinstance(scale["highest"], int) and scale["highest"] > scale["lowest"], measure
         assert all(w == w.lower().strip() and w for w in scale["rated"]), measure

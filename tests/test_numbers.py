@@ -559,19 +559,28 @@ def test_what_is_no_storm_category(text: str) -> None:
     assert not [c for c in extract(text) if c.value in (1, 2, 3, 7, 16) and c.kind == "count"]
 
 
-WINDS = [
-    # text, figure, force
-    ("Force 9 gales closed the ferry port.", "Force 9", 9),
-    ("The buoy logged winds of force 11 before it broke loose.", "force 11", 11),
-    ("Gusts rose all night. By dawn the sea stood at force 12.", "force 12", 12),
-    ("When the wind dropped, a force 0 calm settled.", "force 0", 0),
+SCALES = [
+    # text, figure, rating, measure
+    ("Force 9 gales closed the ferry port.", "Force 9", 9, "wind force"),
+    ("The buoy logged winds of force 11 before it broke loose.", "force 11", 11, "wind force"),
+    ("Gusts rose all night. By dawn the sea stood at force 12.", "force 12", 12, "wind force"),
+    ("When the wind dropped, a force 0 calm settled.", "force 0", 0, "wind force"),
+    ("An EF3 tornado flattened two barns near Oakvale.", "EF3", 3, "tornado rating"),
+    ("Surveyors rated the tornado EF-4 on Thursday.", "EF-4", 4, "tornado rating"),
+    ("The EF 2 twister crossed the river twice.", "EF 2", 2, "tornado rating"),
+    ("Old records call it an F5 tornado.", "F5", 5, "tornado rating"),
+    ("A weak EF0 tornado lifted a shed roof.", "EF0", 0, "tornado rating"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "figure", "force"), WINDS, ids=[w[1] for w in WINDS])
-def test_a_winds_beaufort_force_is_a_rating(text: str, figure: str, force: int) -> None:
+@pytest.mark.parametrize(
+    ("text", "figure", "rating", "measure"), SCALES, ids=[f"{s[3]}-{s[1]}" for s in SCALES]
+)
+def test_a_wind_force_and_a_tornado_rating_are_ratings(
+    text: str, figure: str, rating: int, measure: str
+) -> None:
     (claim,) = [c for c in extract(text) if c.text == figure]
-    assert (claim.kind, claim.value, claim.measure) == ("ordinal", force, "wind force")
+    assert (claim.kind, claim.value, claim.measure) == ("ordinal", rating, measure)
 
 
 @pytest.mark.parametrize(
@@ -581,10 +590,18 @@ def test_a_winds_beaufort_force_is_a_rating(text: str, figure: str, force: int) 
         ("The task force 3 members met on Friday.", ["3"]),  # no wind word near
         ("Winds reached force 14, the crew claimed.", ["14"]),  # past the top of the scale
         ("Winds eased.\n\nThe force 6 cadets marched.", ["6"]),  # nor in its paragraph
+        ("The F-16 pilots flew home.", []),  # a designator, past the top anyway
+        ("Her F1 team won in Monza.", []),  # no tornado word near
+        ("The EF2 unit shipped 4 crates.", ["4"]),
+        ("No EF6 tornado has been rated.", []),  # past the top of the scale
+        ("A tornado hit.\n\nThe F3 key opens search.", []),  # nor in its paragraph
     ],
-    ids=["police-years", "task-force", "past-top", "other-paragraph"],
-)
-def test_what_is_no_wind_force(text: str, figures: list[str]) -> None:
+    ids=[
+        "police-years", "task-force", "force-past-top", "force-other-paragraph", "designator",
+        "racing", "unit", "tornado-past-top", "tornado-other-paragraph",
+    ],
+)  # fmt: skip
+def test_what_is_no_wind_force_nor_tornado_rating(text: str, figures: list[str]) -> None:
     claims = extract(text)
     assert [c.text for c in claims] == figures
-    assert not [c for c in claims if c.measure == "wind force"]
+    assert not [c for c in claims if c.measure in ("wind force", "tornado rating")]
