@@ -255,7 +255,7 @@ def _measure(text: str, fig: _Figure, before: str, after: str, after_np: str) ->
     if fig.kind in ("score", "time"):
         return fig.kind
     if fig.kind == "percent":
-        return measures.share_measure(after, before)
+        return measures.share_measure(after, before, text[fig.start : fig.end])
     if fig.kind == "money":
         return measures.thing_measure(before, after_np, "amount", fig.qualifier != "exact")
     if fig.kind == "duration":

@@ -12,6 +12,7 @@ import regex
 from claims import units
 from claims.context import singular
 from claims.engines import Gated, Twin, fold, twin
+from claims.numbers import SHARES_WITHOUT_OF, WHOLES_WITHOUT_OF
 from claims.tails import tail_start
 
 with resources.files("claims").joinpath("measures.toml").open("rb") as _f:
@@ -385,9 +386,16 @@ def _before_participle(words: list[str]) -> list[str]:
 _BARE_NOUNS_BEFORE = regex.compile(r"(?i)(?<![\w'])(?P<np>(?:[a-z]{3,20}\s++){1,2})$")
 
 
-def share_measure(after: str, before: str = "") -> str:
-    """What a percentage is a share of: "5 percent of the 2,700 airstrikes" -> airstrikes."""
+# The whole right after a share word that takes it without "of": "half the vote".
+_WHOLE_WITHOUT_OF = regex.compile(r"(?i)^\s++(?:" + "|".join(WHOLES_WITHOUT_OF) + r")\s++")
+
+
+def share_measure(after: str, before: str = "", figure: str = "") -> str:
+    """What a percentage is a share of: "5 percent of the 2,700 airstrikes" -> airstrikes,
+    and the share word ``figure`` "half the vote" -> vote."""
     m = _OF_NOUN.match(after)
+    if m is None and figure.lower().endswith(SHARES_WITHOUT_OF):
+        m = _WHOLE_WITHOUT_OF.match(after)
     if m:
         phrase = noun_phrase(after[m.end() :])
         if phrase:

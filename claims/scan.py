@@ -23,10 +23,12 @@ from claims.numbers import (
     RATINGS,
     SCALE_SUFFIXES,
     SCALES,
+    SHARES_WITHOUT_OF,
     SIGNS,
     TENS,
     UNITS,
     VAGUE,
+    WHOLES_WITHOUT_OF,
     Reading,
     read_tokens,
     word_trie,
@@ -77,6 +79,11 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _POINT_SUFFIXES = ("bp", "bps")  # "25bp": basis points
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
 _YEAR_SLASH = r"(?<=(?<![0-9])(?:19|20)[0-9]{2}/)[0-9]{2}(?![0-9/]|[.,][0-9])"
+# "half the vote": a share right before its whole, with no "of".
+_WITHOUT_OF = (
+    rf"(?<=(?<![\w-]){word_trie(list(SHARES_WITHOUT_OF))})"
+    rf"\s++(?:{word_trie(list(WHOLES_WITHOUT_OF))})\b"
+)
 # The heads of a rating glued to its number ("EF3", "EF-3"): see numbers.toml [ratings].
 _GLUED_HEADS = [head for r in RATINGS.values() if r.glued for head in r.heads]
 _GLUED = word_trie(_GLUED_HEADS)
@@ -104,8 +111,10 @@ _NUMBER_RE = regex.compile(
     # one figure, a fiscal year or season
     rf"(?!(?![{_WORD_SYMBOLS}])[\w]|[.,:][0-9]|/(?!{_YEAR_SLASH})[0-9]))"
     rf"|(?<![\w])(?P<vulgar>[{_VULGAR}])(?![\w])"
-    # a share before "of", but no half after a rank: "the second half of the year" is a period
-    rf"|(?i:(?<![\w-])(?<!\b(?:{word_trie(list(PERIOD_RANKS))})\s)(?P<frac>{_FRAC})(?=\s+of\b))"
+    # a share before "of" (or "half" before "the": numbers.toml [shares_without_of]), but no
+    # half after a rank: "the second half of the year" is a period
+    rf"|(?i:(?<![\w-])(?<!\b(?:{word_trie(list(PERIOD_RANKS))})\s)(?P<frac>{_FRAC})"
+    rf"(?=\s+of\b|{_WITHOUT_OF}))"
     rf"|(?i:(?<![\w-])(?P<words>{_WORDS}))"
     rf"|(?i:(?<![\w-])(?P<ordinal>{_ORD})(?![\w]|-(?!(?:quarter|half)\b)))"  # "fourth-quarter"
     # "Q4", "4Q", with the year glued: "Q4'20", "4Q20", "3Q2021"

@@ -49,6 +49,10 @@ def test_number_words_are_numbers_and_never_two_things() -> None:
     assert all(0 < v < 1 for v in data["shares"].values())
     assert all(lo < hi for lo, hi in data["vague"].values())
     assert set(data["verbal_multipliers"]["words"]) <= set(data["multipliers"])
+    bare = data["shares_without_of"]  # each a share, and its wholes' words lowercase, once each
+    assert bare["shares"] and set(bare["shares"]) <= set(data["shares"])
+    assert bare["before"] == sorted(set(bare["before"]), key=bare["before"].index)
+    assert all(w == w.lower() and " " not in w for w in bare["before"])
 
 
 def test_rating_scales_name_heads_a_bottom_a_top_and_lowercase_words() -> None:

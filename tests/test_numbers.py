@@ -316,6 +316,32 @@ def test_pounds_of_something_or_without_a_scale_weigh() -> None:
     assert [c.text for c in extract("It cost 15 dollars and 50.")] == ["15 dollars", "50"]
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier", "measure"),
+    [("Half the orchard was lost to frost.", "Half", "exact", "orchard"),
+     ("More than half their vans failed the test.", "More than half", "more_than", "vans"),
+     ("The pond held less than half its usual water.", "less than half", "less_than",
+      "usual water")],
+    ids=["the", "their", "its"],
+)  # fmt: skip
+def test_half_before_its_whole_is_a_share_without_of(
+    text: str, figure: str, qualifier: str, measure: str
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.value, c.qualifier) == (figure, "percent", 50, qualifier)
+    assert c.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We waited half an hour.", "He ate half a loaf.", "In the second half the hosts scored.",
+     "It was one of the best."],
+    ids=["an-hour", "a-loaf", "a-period", "one-of-the"],
+)  # fmt: skip
+def test_what_is_no_share_without_of(text: str) -> None:
+    assert not [c for c in extract(text) if c.kind == "percent" or c.kind == "count"]
+
+
 def test_a_share_of_a_scale_is_a_count() -> None:
     (c,) = extract("Two thirds of a million people voted.")
     assert (c.text, c.kind) == ("Two thirds of a million", "count")
