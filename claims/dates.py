@@ -40,7 +40,7 @@ DATE_REACH = 32
 # A time of day: with a.m. or p.m. ("6:42 p.m.", "8pm"), or on the 24-hour clock past noon
 # ("18:42"). "10:30" alone could be either half of the day: no figure.
 TIME_RE = regex.compile(
-    r"(?<![\w.,:])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5][0-9]))?+[ \u00a0]?"
+    r"(?<![\w.,:])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5][0-9]))?+[ \u00a0]?"
     r"(?:(?P<ap>[aApP])\.[mM]\.?|(?P<ap>[aApP])[mM])(?![\w])"
     r"|(?P<h>1[3-9]|2[0-3]):(?P<m>[0-5][0-9])(?![0-9:]))"
 )

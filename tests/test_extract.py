@@ -102,6 +102,10 @@ FORMS = [
     ("the meeting at 10:30 a.m. ended", "10:30 a.m.", "time", 630, 630, 630, None, "exact"),
     ("it left at 7pm.", "7pm", "time", 1140, 1140, 1140, None, "exact"),
     ("it left at 19:05 sharp", "19:05", "time", 1145, 1145, 1145, None, "exact"),
+    # with a point between hour and minutes, as British papers write it
+    ("the ferry sails at 4.15pm", "4.15pm", "time", 975, 975, 975, None, "exact"),
+    ("the alarm rang at 5.40 a.m. today", "5.40 a.m.", "time", 340, 340, 340, None, "exact"),
+    ("a fare of 4.15 dollars at 9am", "4.15 dollars", "money", 4.15, 4.15, 4.15, "USD", "exact"),
     ("hundreds more injured", "hundreds", "count", 200, 200, 999, None, "range"),
     # tokenised text: digit groups and scales set apart by spaces
     ("they spent £ 20 m on ads", "£ 20 m", "money", 2e7, 2e7, 2e7, "GBP", "exact"),
