@@ -62,6 +62,7 @@ from claims.units import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     GLUED,
+    PARTS_AFTER_HYPHEN,
     PERCENTAGE_POINTS,
     SUBUNITS,
     TEMPERATURE_CHANGE_AFTER,
@@ -826,9 +827,19 @@ _CHANGE_BEFORE = regex.compile(r"(?i)\b(?:from|by)\s++$")
 _COMPOUND_JOIN = regex.compile(r",?+[ \t]++(?:and[ \t]++)?+")
 
 
+# "-9" of "6-foot-9": a part after a hyphen, with no unit, no decimals and no word glued on
+# (a comma after it parts a height from a weight: "6-foot-8,225-pound").
+_HYPHEN_PART = regex.compile(r"-(?P<part>[0-9]{1,2})(?![0-9]|\.[0-9]|-?[A-Za-z])")
+
+
 def _compound(text: str, end: int, unit: Unit) -> tuple[float, int, Unit] | None:
-    """The smaller unit that goes on a compound measure after ``end`` ("2 in" of "12 ft 2 in"):
-    its amount, where it ends, and its unit. The part is less than one ``unit``."""
+    """The smaller unit that goes on a compound measure after ``end`` ("2 in" of "12 ft 2 in",
+    "9" of "6-foot-9"): its amount, where it ends, and its unit. The part is less than one
+    ``unit``."""
+    part = PARTS_AFTER_HYPHEN.get(unit.symbol)
+    if part is not None and (h := _HYPHEN_PART.match(text, end, end + 8)):
+        amount = float(h.group("part"))
+        return (amount, h.end(), part) if 0 < amount * part.factor < unit.factor else None
     j = _COMPOUND_JOIN.match(text, end, end + 8)
     read = _plain_number(text, j.end()) if j else None
     if read is None or unit.offset:

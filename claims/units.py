@@ -68,6 +68,10 @@ ARTICLE_UNITS: tuple[str, ...] = tuple(_RULES["article"]["units"])
 ARTICLE_HUNDREDTHS: tuple[str, ...] = tuple(_RULES["article"]["hundredths"])
 # Spellings that end a compound measure only: "2 in" of "12 ft 2 in".
 COMPOUND_ENDS: dict[str, Unit] = {s: BY_NAME[n] for s, n in _RULES["compound"]["symbols"].items()}
+# The smaller part that may follow a unit after a hyphen, unit unsaid: "6-foot-9" (by symbol).
+PARTS_AFTER_HYPHEN: dict[str, Unit] = {
+    s: BY_NAME[n] for s, n in _RULES["compound"]["after_hyphen"].items()
+}
 
 # Every spelling, for callers that list them.
 UNITS: dict[str, Unit] = {**NAMES, **SYMBOLS}

@@ -197,12 +197,14 @@ COMPOUNDS = [
     ("She was jailed for two years and six months.", "two years and six months", 2.5 * 365.25),
     ("It ran 3 hours, 20 minutes.", "3 hours, 20 minutes", 200 / 1440),
     ("The baby weighed 7 pounds 4 ounces.", "7 pounds 4 ounces", 116 * 0.028349523125),
+    ("The 6-foot-10 rookie blocked the shot.", "6-foot-10", 82 * 2.54e-5),  # a height
+    ("A 5-foot-4, 130-pound jockey rode.", "5-foot-4", 64 * 2.54e-5),
 ]
 
 
 @pytest.mark.parametrize(("text", "figure", "value"), COMPOUNDS, ids=[c[1] for c in COMPOUNDS])
 def test_compound_measures_are_one_figure(text: str, figure: str, value: float) -> None:
-    (c,) = extract(text)
+    (c, *_) = extract(text)
     assert c.text == figure and c.value == pytest.approx(value)
 
 
@@ -210,8 +212,10 @@ def test_compound_measures_are_one_figure(text: str, figure: str, value: float) 
     ("text", "figures"),
     [("It ran 5 km and 7 km.", ["5 km", "7 km"]),  # a larger or equal unit starts a new figure
      ("It lasted 2 hours and 90 minutes.", ["2 hours", "90 minutes"]),  # not under an hour
-     ("It lasted 2 days and 3 people died.", ["2 days", "3"])],
-    ids=["same-unit", "part-too-big", "no-unit"],
+     ("It lasted 2 days and 3 people died.", ["2 days", "3"]),
+     ("A 6-foot-14 fence and a 4-foot-2-inch gap.", ["6-foot", "4-foot"]),  # no height
+     ("The 10-metre-3 mark stood.", ["10-metre"])],  # inches go after a foot only
+    ids=["same-unit", "part-too-big", "no-unit", "no-height", "not-after-metres"],
 )  # fmt: skip
 def test_what_is_no_compound_measure(text: str, figures: list[str]) -> None:
     assert [c.text for c in extract(text)] == figures
