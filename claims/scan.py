@@ -75,6 +75,22 @@ _IDIOM = "|".join(
 
 # Currency symbols that are letters of a script ("元"): one may stand glued after digits.
 _WORD_SYMBOLS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1 and s.isalpha()) or "$"
+# Currency symbols that end in a letter or a point, glued to the digits after them: "$US5",
+# "Rs500", "Rs.20" (digits after any other letter are a designator's: "F-16", "G20").
+_LETTERED_SYMBOLS = sorted(
+    (
+        s
+        for s in CURRENCY_SYMBOLS
+        if len(s) > 1 and ((s[-1].isascii() and s[-1].isalpha()) or s[-1] == ".")
+    ),
+    key=len,
+    reverse=True,
+)
+_AFTER_SYMBOL = (  # its digits start after the point of "Rs.20": no decimal point
+    r"(?<=(?<![A-Za-z])(?:" + "|".join(regex.escape(s) for s in _LETTERED_SYMBOLS) + r"))(?!\.)"
+    if _LETTERED_SYMBOLS
+    else r"(?!)"
+)
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _POINT_SUFFIXES = ("bp", "bps")  # "25bp": basis points
 _MONEY_SUFFIXES = frozenset({"M", "B", "T"})
@@ -92,7 +108,8 @@ _GLUED = word_trie(_GLUED_HEADS)
 _NUMBER_RE = regex.compile(
     # "the 1960s", "the 1990's": a decade
     r"(?<![\w.,:/#@&=+'’-])(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s(?![\w'’-])|"
-    r"(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9])(?P<sign>[-−](?=[0-9]))?+(?:"
+    rf"(?:{_AFTER_SYMBOL}|(?<![\w.,:/#@&=+]|[A-Za-z][-–]|[0-9][-–]|[-–][0-9]))"
+    r"(?P<sign>[-−](?=[0-9]))?+(?:"
     # "10 1/2", "2 and 3/4", "3/4": proper fractions only ("24/7" and "9/11" are no fractions)
     r"(?:(?P<whole>[0-9]{1,3})(?:[ \t\u00a0]++and)?+[ \t\u00a0]++)?+"
     r"(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})"
@@ -257,7 +274,7 @@ def _numbers(text: str, runs: list[int]) -> Iterator[_Hit]:
         if article:  # "a dozen", "a third of"
             m = _NUMBER_RE.match(text, article.start())
         m = m or _NUMBER_RE.match(text, pos)
-        if m is None and text[pos] in "-−":
+        if m is None and text[pos] in "-−.":  # "Rs.20": the point is the symbol's
             m = _NUMBER_RE.match(text, pos + 1)
         if digit_end:
             # Digits grouped on and on, to a bad end ("1 111 111,5"): no figure in the chain,

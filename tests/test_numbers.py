@@ -310,6 +310,26 @@ def test_money_in_words(text: str, figure: str, value: float, currency: str) -> 
     assert c.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "currency"),
+    [("The grant was $US3 million.", "$US3 million", 3e6, "USD"),
+     ("Tickets cost $A45 each.", "$A45", 45, "AUD"),
+     ("The fine was $NZ900.", "$NZ900", 900, "NZD"),
+     ("A plate of rice costs Rs80.", "Rs80", 80, "INR"),
+     ("The scheme costs Rs.12 crore.", "Rs.12 crore", 1.2e8, "INR")],
+    ids=["us-dollars", "australian", "new-zealand", "rupees", "rupees-point"],
+)  # fmt: skip
+def test_a_currency_symbol_ending_in_letters_glued_to_its_amount(
+    text: str, figure: str, value: float, currency: str
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.value, c.unit) == (figure, "money", value, currency)
+
+
+def test_digits_after_other_letters_stay_designators() -> None:
+    assert extract("Mrs5 met the B52 crew and the G20 envoys at Gate A4.") == []
+
+
 def test_pounds_of_something_or_without_a_scale_weigh() -> None:
     claims = extract("It shipped 5 million pounds of beef; a calf weighs 90 pounds.")
     assert [(c.kind, c.unit) for c in claims] == [("quantity", "kg"), ("quantity", "kg")]
