@@ -361,6 +361,13 @@ def _number(text: str, hit: _Hit) -> _Figure | None:
         return _rating(text, m.start("rating"), hit.end)
     if m.group("digits") and (rated := _rating(text, m.start(), hit.end)):  # "Category 4"
         return rated
+    if (
+        m.group("words")
+        and hit.reading is not None
+        and not hit.reading.ordinal
+        and (rated := _rating(text, m.start(), hit.end, hit.reading.value))
+    ):
+        return rated  # "force nine gales"
     if hit.reading is not None and hit.reading.ordinal:  # "twenty-first", "two hundredth"
         value = hit.reading.value
         return _Figure(m.start(), hit.end, value, "ordinal", "exact", *_NOTHING_MORE)
@@ -408,13 +415,14 @@ def _in_a_name(text: str, start: int, before: str) -> bool:
 _NOTHING_MORE = (None, None, None, 0.0, None, "")  # no unit, currency, high end, margin, date
 
 
-def _rating(text: str, start: int, end: int) -> _Figure | None:
-    """The rating of a scale whose number runs from ``start`` to ``end`` ("Category 4"), as an
-    ordinal of the scale's measure from its name on; None where it is none."""
-    rated = rating(text, start, end)
+def _rating(text: str, start: int, end: int, spelled: float | None = None) -> _Figure | None:
+    """The rating of a scale whose number runs from ``start`` to ``end`` ("Category 4", or in
+    words worth ``spelled``: "force nine"), as an ordinal of the scale's measure from its name
+    on; None where it is none."""
+    rated = rating(text, start, end, spelled)
     if rated is None:
         return None
-    value = float(text[start:end])
+    value = float(text[start:end]) if spelled is None else spelled
     return _Figure(rated[0], end, value, "ordinal", "exact", None, None, None, 0.0, None, rated[1])
 
 

@@ -394,21 +394,23 @@ _RATED_AFTER = {  # in the two words after it at most: "Category 3 tropical stor
 _RATED_BEFORE = 300
 
 
-def rating(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """The rating whose digits run from ``start`` to ``end``, named right before them, where a
-    word of what its scale rates stands near ("a Category 4 hurricane"): where it starts (at
-    its name) and the scale's measure. None for no rating ("a Category 2 visa")."""
+def rating(text: str, start: int, end: int, spelled: float | None = None) -> tuple[int, str] | None:
+    """The rating whose digits (or the number words worth ``spelled``: "force nine") run from
+    ``start`` to ``end``, named right before them, where a word of what its scale rates stands
+    near ("a Category 4 hurricane"): where it starts (at its name) and the scale's measure.
+    None for no rating ("a Category 2 visa")."""
     named = start - 1 if text[start - 1 : start] in " \u00a0-" else start
     if text[named - 1 : named] not in _RATING_HEAD_ENDS:
         return None
     head = _RATING_BEFORE.search(text, max(0, start - 12), start)
     digits = text[start:end]
-    if head is None or not digits.isdigit():
+    if head is None or not (digits.isdigit() or spelled is not None):
         return None
     measure = _RATING_HEADS[head.group("head")]
     if head.group("join") not in (" ", "\u00a0") and not RATINGS[measure].glued:
         return None
-    if not RATINGS[measure].lowest <= int(digits) <= RATINGS[measure].highest:
+    value = int(digits) if spelled is None else spelled
+    if not RATINGS[measure].lowest <= value <= RATINGS[measure].highest or value % 1:
         return None
     lo = max(0, start - _RATED_BEFORE)
     lo = max(lo, text.rfind("\n\n", lo, start) + 1)  # its paragraph only

@@ -611,6 +611,8 @@ SCALES = [
     ("The buoy logged winds of force 11 before it broke loose.", "force 11", 11, "wind force"),
     ("Gusts rose all night. By dawn the sea stood at force 12.", "force 12", 12, "wind force"),
     ("When the wind dropped, a force 0 calm settled.", "force 0", 0, "wind force"),
+    ("Force nine gales shut the harbour.", "Force nine", 9, "wind force"),  # in words
+    ("The gusts touched force eleven.", "force eleven", 11, "wind force"),
     ("An EF3 tornado flattened two barns near Oakvale.", "EF3", 3, "tornado rating"),
     ("Surveyors rated the tornado EF-4 on Thursday.", "EF-4", 4, "tornado rating"),
     ("The EF 2 twister crossed the river twice.", "EF 2", 2, "tornado rating"),
@@ -633,6 +635,8 @@ def test_a_wind_force_and_a_tornado_rating_are_ratings(
     ("text", "figures"),
     [
         ("She joined the force 10 years ago.", ["10 years"]),  # the police, a span of time
+        ("He left the force two years ago.", ["two years"]),
+        ("The task force three met on Friday.", ["three"]),  # no wind word near
         ("The task force 3 members met on Friday.", ["3"]),  # no wind word near
         ("Winds reached force 14, the crew claimed.", ["14"]),  # past the top of the scale
         ("Winds eased.\n\nThe force 6 cadets marched.", ["6"]),  # nor in its paragraph
@@ -643,8 +647,9 @@ def test_a_wind_force_and_a_tornado_rating_are_ratings(
         ("A tornado hit.\n\nThe F3 key opens search.", []),  # nor in its paragraph
     ],
     ids=[
-        "police-years", "task-force", "force-past-top", "force-other-paragraph", "designator",
-        "racing", "unit", "tornado-past-top", "tornado-other-paragraph",
+        "police-years", "police-words", "task-force-words", "task-force", "force-past-top",
+        "force-other-paragraph", "designator", "racing", "unit", "tornado-past-top",
+        "tornado-other-paragraph",
     ],
 )  # fmt: skip
 def test_what_is_no_wind_force_nor_tornado_rating(text: str, figures: list[str]) -> None:
