@@ -193,6 +193,24 @@ def test_money_in_slang_with_a_scale() -> None:
     assert (c.kind, c.value, c.unit) == ("money", 5e6, "USD")
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value", "currency"),
+    [("The club bid £40million for the winger.", "£40million", "money", 4e7, "GBP"),
+     ("Its debt tops $1.5billion.", "$1.5billion", "money", 1.5e9, "USD"),
+     ("Nearly 2million people signed.", "Nearly 2million", "count", 2e6, None)],
+    ids=["pounds", "dollars-decimal", "count"],
+)  # fmt: skip
+def test_a_scale_word_glued_to_digits(
+    text: str, figure: str, kind: str, value: float, currency: str | None
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.value, c.unit) == (figure, kind, value, currency)
+
+
+def test_what_is_no_glued_scale_word() -> None:
+    assert [c.text for c in extract("The x86million chip and Model 3millions.")] == []
+
+
 def test_percent_sign_as_an_html_entity() -> None:
     (c,) = extract("Turnout was 15&#37; lower.")
     assert (c.text, c.kind, c.value) == ("15&#37;", "percent", 15)
