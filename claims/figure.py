@@ -1153,6 +1153,9 @@ def _score(text: str, hit: _Hit, before: str) -> _Figure | bool | None:
         return False
     if not (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, tail.end())):
         return None
+    rest = text[tail.end() : tail.end() + 24]
+    if _unit_after(text, tail.end()) is not None or _PERCENT_AFTER.match(rest):
+        return None  # "ahead lie 10-12 weeks", "a record 3-4 inches": a range of a measure
     a, b = int(digits), int(tail.group("other"))
     value = float(max(a, b) * SCORE_BASE + min(a, b))
     return _Figure(

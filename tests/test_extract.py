@@ -348,6 +348,17 @@ def test_a_score_named_by_the_word_for_a_heavy_win_or_a_goalless_draw_is_a_score
     assert [c.kind for c in extract("The 6-1 split of the board held.")] == ["count"]
 
 
+def test_a_level_score_a_lead_and_a_season_record_are_scores() -> None:
+    claims = extract("Hull tied the game at 14-14, went ahead 21-14 and ended with a 9-7 record.")
+    assert [(c.kind, c.text) for c in claims] == [("score", "14-14"), ("score", "21-14"),
+                                                  ("score", "9-7")]  # fmt: skip
+    (record,) = extract("The club improved its record to 11-3 on Monday.")
+    assert (record.kind, record.value) == ("score", 11003)
+    # a range after the same words stays a range
+    assert [c.kind for c in extract("Ahead lie 10-12 weeks of talks.")] == ["duration"]
+    assert [c.kind for c in extract("He has lived here 5-6 years.")] == ["duration"]
+
+
 def test_not_before_a_bound_turns_it_into_the_other_side() -> None:
     (most,) = extract("The permit will cost not more than 40 euros a year.")
     (least,) = extract("Not less than 30 staff will stay on.")
