@@ -4,6 +4,7 @@
     python bench/accuracy.py --cv         # each document scored by a scorer trained without its
                                           # fold (folds grouped by document): held-out figures
     python bench/accuracy.py --splits 5    # cross-validated over 5 fold assignments, summed
+    python bench/accuracy.py --splits 5 --folds DIR   # ... keeping the fold scorers in DIR
     python bench/accuracy.py --sets newsroom,ecbplus --verbose
 
 Scoring follows each benchmark's own score.py: its matching functions are imported from it and
@@ -217,6 +218,12 @@ def main() -> None:
         default=1,
         help="with more than 1: cross-validated over that many assignments to folds, summed",
     )
+    ap.add_argument(
+        "--folds",
+        default="",
+        help="a folder keeping the fold scorers: read when there, else trained and written "
+        "(write on main, read on a branch: the branch's rules under main's scorers)",
+    )
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--settings", default="", help="thresholds to try: support=0.6,conflict=0.8")
     args = ap.parse_args()
@@ -225,16 +232,17 @@ def main() -> None:
         key, value = item.split("=")
         SETTINGS = dataclasses.replace(SETTINGS, **{key: float(value)})
     names = args.sets.split(",")
+    folds = Path(args.folds) if args.folds else None
     if args.splits > 1:
-        _over_splits(names, args.splits, args.verbose)
+        _over_splits(names, args.splits, args.verbose, folds)
         return
-    model_for = train_scorer.model_for(args.cv)
+    model_for = train_scorer.model_for(args.cv, folds=folds)
     print(f"dev table ({'cross-validated, folds by document' if args.cv else 'shipped scorer'})")
     for name, row in table(model_for, names, args.verbose):
         print(f"{name}: " + "; ".join(f"{k} {_fmt(v)}" for k, v in row.items()), flush=True)
 
 
-def _over_splits(names: list[str], splits: int, verbose: bool) -> None:
+def _over_splits(names: list[str], splits: int, verbose: bool, folds: Path | None) -> None:
     """Cross-validated figures over several assignments of the documents to folds: one split's
     figure moves by a few cases when nothing but the folds' training data moves, so a change is
     judged by the sum over splits (each cell: the counts summed, then the least and most of
@@ -242,7 +250,7 @@ def _over_splits(names: list[str], splits: int, verbose: bool) -> None:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     for split in range(splits):
         print(f"dev table (cross-validated, folds by document, split {split})")
-        for name, row in table(train_scorer.model_for(True, split), names, verbose):
+        for name, row in table(train_scorer.model_for(True, split, folds), names, verbose):
             rows[name].append(row)
             print(f"{name}: " + "; ".join(f"{k} {_fmt(v)}" for k, v in row.items()), flush=True)
     print(f"dev table (cross-validated, {splits} splits summed; least and most of one split)")

@@ -18,6 +18,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -92,14 +93,48 @@ def cross_validate(data: Sequence[datasets.Example], split: int = 0) -> dict[int
     return models
 
 
-def model_for(cv: bool, split: int = 0) -> Callable[[str], Model]:
+def model_for(cv: bool, split: int = 0, folds: Path | None = None) -> Callable[[str], Model]:
     """The scorer a document of ``group`` is scored by: the shipped one, or with ``cv`` the one
-    trained without the document's fold (of the fold assignment ``split``)."""
+    trained without the document's fold (of the fold assignment ``split``).
+
+    ``folds``: a folder that keeps the fold scorers: read from it when there, else trained and
+    written to it. Written on one tree and read on another, the second tree's figures are
+    scored by the first's scorers, so they show what its rules change on documents its scorers
+    never saw, without the change to the training pairs (which moves near-tie pairs too)."""
     if not cv:
         model = shipped()
         return lambda group: model
-    models = cross_validate(examples(), split)
+    kept = folds / f"split-{split}.json" if folds is not None else None
+    if kept is not None and kept.is_file():
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        models = {int(k): _model_of(v) for k, v in data.items()}
+    else:
+        models = cross_validate(examples(), split)
+        if kept is not None:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            payload = {str(k): _data_of(m) for k, m in models.items()}
+            kept.write_text(json.dumps(payload) + "\n", encoding="utf-8")
     return lambda group: models[fold_of(group, split)]
+
+
+def _data_of(model: Model) -> dict[str, Any]:
+    return {
+        "names": list(model.names),
+        "weights": list(model.weights),
+        "bias": model.bias,
+        "mean": list(model.mean),
+        "scale": list(model.scale),
+    }
+
+
+def _model_of(data: dict[str, Any]) -> Model:
+    return Model(
+        tuple(data["names"]),
+        tuple(data["weights"]),
+        float(data["bias"]),
+        tuple(data["mean"]),
+        tuple(data["scale"]),
+    )
 
 
 def _auc(rows: list[tuple[float, int]]) -> float:
@@ -123,11 +158,7 @@ def write(model: Model, data: Sequence[datasets.Example], path: Path = OUT) -> N
         "about": "claimcheck pairwise scorer: P(two figures state the same fact)",
         "command": "python bench/train_scorer.py",
         "trained_on": dict(sorted(counts.items())),
-        "names": list(model.names),
-        "weights": list(model.weights),
-        "bias": model.bias,
-        "mean": list(model.mean),
-        "scale": list(model.scale),
+        **_data_of(model),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
