@@ -47,6 +47,7 @@ from claims.scan import (
     _NUMBER_RE,
     _ORDINAL_SUFFIXES,
     _POINT_SUFFIXES,
+    _RATING_BEFORE,
     _TOKEN_RE,
     _Hit,
     _in_noise,
@@ -404,8 +405,8 @@ def _in_a_name(text: str, start: int, before: str) -> bool:
     title case ("Storm Kills Two") states its figure."""
     if not text[start].isupper() or text[start + 1 : start + 2].isupper():
         return False
-    if not _NAME_BEFORE.search(before):
-        return False
+    if not _NAME_BEFORE.search(before) or _RATING_BEFORE.search(before):
+        return False  # no name before it, or a rating's ("a Category Four hurricane")
     lo = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1
     hi = text.find("\n", start, start + _LINE_REACH)
     line = text[lo : hi if hi >= 0 else start + _LINE_REACH]

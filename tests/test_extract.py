@@ -236,6 +236,7 @@ def test_not_a_claim(text: str) -> None:
         # ... but not at the start of a sentence, nor in a heading in title case.
         ("The regulator spoke. Four auditors signed off the accounts.", ["Four"]),
         ("Storms Cut Power To Four Towns", ["Four"]),
+        ("It came ashore as a Category Four hurricane, forecasters said.", ["Category Four"]),
     ],
 )
 def test_a_capitalized_number_word_inside_a_name_is_no_figure(
