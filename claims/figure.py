@@ -36,6 +36,8 @@ from claims.numbers import (
 from claims.qualifiers import (
     GLUED_HEDGE_AFTER,
     HEDGE_AFTER,
+    NOT_BEFORE_OF,
+    NOT_BEFORE_OF_DIMENSIONS,
     NOT_BEFORE_TIME,
     hedge_before,
     negated,
@@ -814,7 +816,9 @@ def _read_hedge(r: _Reading) -> None:
     or after it ("40 or so")."""
     if r.qualifier == "exact" and (hb := hedge_before(r.before)):
         phrase = " ".join(hb.group("hedge").lower().split())
-        if not (phrase in NOT_BEFORE_TIME and r.kind in ("duration", "year")):
+        if not (phrase in NOT_BEFORE_TIME and r.kind in ("duration", "year")) and not (
+            phrase in NOT_BEFORE_OF and _of_what_lies_there(r)
+        ):
             r.qualifier = negated(qualifier_for(phrase), r.before[: hb.start()])
             r.start -= len(r.before) - hb.start()
     if r.glued_hedge and r.qualifier == "exact":
@@ -822,6 +826,18 @@ def _read_hedge(r: _Reading) -> None:
     elif r.qualifier == "exact" and (ha := HEDGE_AFTER.match(r.text[r.end : r.end + 16])):
         r.qualifier = qualifier_for(ha.group("hedge"))
         r.end += ha.end()
+
+
+_OF_AFTER = regex.compile(r"[ \t]++of[ \t]++[a-z]")
+
+
+def _of_what_lies_there(r: _Reading) -> bool:
+    """A length followed by "of" and a word: "18 inches of snow" that something lies under."""
+    return (
+        r.unit is not None
+        and r.unit.dimension in NOT_BEFORE_OF_DIMENSIONS
+        and _OF_AFTER.match(r.text, r.end) is not None
+    )
 
 
 _UNIT_RANGE = regex.compile(

@@ -22,6 +22,9 @@ HEDGES: dict[str, str] = _DATA["before"]
 _AFTER_QUALIFIER: dict[str, str] = _DATA["after"]
 # Hedges before a duration or a year that are none: "over two days", "some 20 years ago".
 NOT_BEFORE_TIME = frozenset(_DATA["not_before_time"]["phrases"])
+# Hedges before a length and "of" that are a place: "under 18 inches of snow".
+NOT_BEFORE_OF = frozenset(_DATA["not_before_of"]["phrases"])
+NOT_BEFORE_OF_DIMENSIONS = frozenset(_DATA["not_before_of"]["dimensions"])
 
 
 def _alternation(phrases: list[str]) -> str:

@@ -375,6 +375,20 @@ def test_not_before_a_bound_turns_it_into_the_other_side() -> None:
     assert (more.qualifier, more.low, more.high) == ("more_than", 40, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier"),
+    [
+        ("Floods left the square under 2 metres of water.", "2 metres", "exact"),  # a place
+        ("The drifts were under 2 metres, the council said.", "under 2 metres", "less_than"),
+        ("Under 40 percent of the roads were cleared.", "Under 40 percent", "less_than"),
+    ],
+)
+def test_under_a_length_of_something_is_where_it_lies(
+    text: str, figure: str, qualifier: str
+) -> None:
+    assert one(text, figure).qualifier == qualifier
+
+
 def test_a_negation_a_few_words_before_a_bound_turns_it_around() -> None:
     (most,) = extract("The ticket won't cost them more than 40 euros.")
     (least,) = extract("Rents did not rise by less than 3% anywhere.")
