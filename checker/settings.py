@@ -38,6 +38,10 @@ class Settings:
     # no source states, close to the one its statement gives, is that one misstated, as
     # check's near conflicts are (`link_conflict_near`).
     conflict_unstated_near: float = 0.5
+    # ... or this, for such a figure left over by its sentence's other figures, each of which
+    # has taken its own statement: the one source figure left to it is its statement
+    # (`checker.verdict._left_over`).
+    conflict_left_over: float = 0.1
     # The cross-source check links two figures that are each other's most likely restatement
     # in their documents when they are at least this likely the same fact (agreeing figures),
     # or this (figures that cannot both be true: a conflict).

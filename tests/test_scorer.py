@@ -134,6 +134,57 @@ def test_a_figure_no_source_states_near_its_statement_needs_less_again(
     assert Settings().conflict_unstated_near <= Settings().conflict_unstated
 
 
+GYM = (
+    "The gym asks new members for a $200 joining fee. Membership costs $40 per month after "
+    "that, the owner said."
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "monthly", "status"),
+    [
+        (GYM, "$45", "contradicted"),  # the one source figure the joining fee leaves over
+        (GYM, "$400", "unsupported"),  # ten times it: no telling it is that one misstated
+        (GYM + " Day passes sell for $45.", "$45", "unsupported"),  # the source states $45
+    ],
+)
+def test_a_figure_is_compared_with_the_statement_its_siblings_leave_over(
+    source: str, monthly: str, status: str
+) -> None:
+    # The $200 fee takes its own statement; what is left to the monthly figure is the $40,
+    # however unlike the two sentences are as a whole.
+    draft = doc("d.md", f"New members pay a $200 joining fee and {monthly} per month.")
+    fee, per_month = gate(draft, [doc("s.txt", source)]).findings
+    assert fee.status == "supported"
+    assert per_month.status == status
+    right = gate(
+        doc("d.md", "New members pay a $200 joining fee and $40 per month."), [doc("s.txt", GYM)]
+    )
+    assert "contradicted" not in {f.status for f in right.findings}
+
+
+PRESSES = (
+    "The print shop had twelve presses last year. All twelve printers ran jobs on all twelve "
+    "presses, the manager said."
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "last", "status"),
+    [
+        (PRESSES, "only 9", "contradicted"),  # one measure told twice, the second misstated
+        (PRESSES, "all 12", "supported"),
+        (PRESSES + " Nine of them were bought in May.", "only 9", "unsupported"),  # stated
+    ],
+)
+def test_a_measure_the_draft_sentence_tells_twice_is_held_to_its_one_statement(
+    source: str, last: str, status: str
+) -> None:
+    draft = doc("d.md", f"The shop had 12 presses, and all 12 printers ran jobs on {last} presses.")
+    *_, presses = gate(draft, [doc("s.txt", source)]).findings
+    assert presses.status == status
+
+
 def test_places_keep_two_figures_apart() -> None:
     a = doc("a.txt", "The coalition has flown 2,700 airstrikes in Syria.")
     b = doc("b.txt", "The coalition has flown 5,100 airstrikes in Iraq.")
