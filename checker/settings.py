@@ -42,6 +42,11 @@ class Settings:
     # has taken its own statement: the one source figure left to it is its statement
     # (`checker.verdict._left_over`).
     conflict_left_over: float = 0.1
+    # ... or this, where such a near figure's own clause (between the punctuation around it) is
+    # at least `unstated_similarity` like the statement's: a long draft sentence that packs
+    # several facts is little like the source sentence of any one of them, and its clause says
+    # which.
+    conflict_clause_near: float = 0.4
     # The cross-source check links two figures that are each other's most likely restatement
     # in their documents when they are at least this likely the same fact (agreeing figures),
     # or this (figures that cannot both be true: a conflict).

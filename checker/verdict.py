@@ -12,7 +12,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 
-from checker.align import Frame, Index
+from checker.align import Frame, Index, clause_terms
 from checker.compare import bounds
 from checker.features import GENERIC_MEASURES, agree, apart, as_date, measure_relation
 from checker.features import near as near_figures
@@ -402,17 +402,26 @@ def _contradiction(
         and index.states_with_a_unit(claim.value)  # "four" of "four years"
     )
     # The sentences alike, or the words around the two figures (their clauses).
-    like = max(best.similarity, index.similarity(frame.clause, index.frames[best.item].clause))
-    unstated = not stated and like >= settings.unstated_similarity
+    theirs = index.frames[best.item]
+    like = max(best.similarity, index.similarity(frame.clause, theirs.clause))
+    close = not stated and near_figures(claim, best.other, settings)
+    # A long sentence that packs several facts is little like the statement of any one of
+    # them: the clause the figure stands in says which it tells.
+    clause_like = close and (
+        index.similarity(clause_terms(claim), clause_terms(best.other))
+        >= settings.unstated_similarity
+    )
+    unstated = not stated and (like >= settings.unstated_similarity or clause_like)
     need = settings.conflict
     if unstated:
-        close = near_figures(claim, best.other, settings)
         need = settings.conflict_unstated_near if close else settings.conflict_unstated
+    if clause_like:
+        need = min(need, settings.conflict_clause_near)
     # What a figure no source states counts may be misstated with it (a figure moved to
     # another measure the sentences tell of): confidently aligned, it is still that statement
     # misstated.
     moved = unstated and _told_of_either(claim, best.other)
-    if apart(claim, frame, best.other, index.frames[best.item], measures=not moved):
+    if apart(claim, frame, best.other, theirs, measures=not moved):
         return None
     if moved and measure_relation(claim.measure, best.other.measure)[3]:
         need = max(need, settings.conflict_unstated)

@@ -16,7 +16,7 @@ pytestmark = [
 # check (checker.gate, checker.check). Raise these when the gate or the
 # check improves; never lower them. (n, d) pairs are "n of d".
 FLOORS = {
-    "summedits": {"caught": 221},
+    "summedits": {"caught": 232},
     "aggrefact": {"flagged": 225, "caught": 38, "intrinsic caught": 2},
     "newsroom": {
         "gate caught": 32,

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from checker.align import clause_terms
 from checker.check import check
 from checker.documents import Document
 from checker.features import NAMES
@@ -125,8 +126,14 @@ BAKERY = (
 def test_a_figure_no_source_states_near_its_statement_needs_less_again(
     figure: str, near_need: float, status: str
 ) -> None:
-    # Held above this statement's likelihood, `conflict_unstated` alone contradicts neither.
-    settings = replace(Settings(), conflict_unstated=0.95, conflict_unstated_near=near_need)
+    # Held above this statement's likelihood, `conflict_unstated` alone contradicts neither
+    # (and near figures whose clauses are alike are held to the near bar).
+    settings = replace(
+        Settings(),
+        conflict_unstated=0.95,
+        conflict_unstated_near=near_need,
+        conflict_clause_near=near_need,
+    )
     draft = doc("d.md", f"A bakery in town has a big oven that makes {figure} loaves.")
     (finding,) = gate(draft, [doc("s.txt", BAKERY)], settings=settings).findings
     assert Settings().conflict_unstated_near <= finding.score < settings.conflict_unstated
@@ -183,6 +190,65 @@ def test_a_measure_the_draft_sentence_tells_twice_is_held_to_its_one_statement(
     draft = doc("d.md", f"The shop had 12 presses, and all 12 printers ran jobs on {last} presses.")
     *_, presses = gate(draft, [doc("s.txt", source)]).findings
     assert presses.status == status
+
+
+@pytest.mark.parametrize(
+    ("figure", "terms"),
+    [
+        ("1,530", {"sell", "pot"}),  # the comma of its digits breaks nothing; the others do
+        ("two", {"van"}),  # after the semicolon, up to the bracket
+    ],
+)
+def test_a_figures_clause_lies_between_the_punctuation_around_it(
+    figure: str, terms: set[str]
+) -> None:
+    text = "The shop, which opened in May, sells 1,530 pots; it has two vans (and a cart)."
+    (claim,) = [c for c in extract(text) if c.text == figure]
+    assert clause_terms(claim) == terms
+
+
+OFFER = "Join the club this month and we will take 10% off the total of your first order."
+
+
+def shop(offer: str) -> str:
+    return (
+        "Greenleaf sells garden tools and seeds to growers in the valley. Its shop keeps long "
+        "hours in the spring, and sales grew 40% after it moved to the high street. "
+        f"{offer} Our staff have worked with local farms for years."
+    )
+
+
+# One long draft sentence that packs the shop's facts: the discount is told in its last clause.
+LONG_SENTENCE = (
+    "Greenleaf, a shop for growers in the valley that keeps long hours in the spring and whose "
+    "staff have worked with farms for years, sells tools, seeds and compost, which club members "
+    "joining this month can buy together as one large bundle straight from the counter at "
+    "{figure} off their order."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "offer", "status"),
+    [
+        ("15%", OFFER, "contradicted"),  # its clause tells of the club's offer: that one misstated
+        ("10%", OFFER, "supported"),  # the right figure in the same sentence
+        # The statement's own clause tells only of a total: no telling which fact it is of.
+        (
+            "15%",
+            "Join the club this month and, on your first order, we will take 10% off the total.",
+            "unsupported",
+        ),
+    ],
+    ids=["swapped", "right", "clause-unlike"],
+)
+def test_a_figure_in_a_long_sentence_is_aligned_by_its_clause(
+    figure: str, offer: str, status: str
+) -> None:
+    draft = doc("d.md", LONG_SENTENCE.format(figure=figure))
+    (finding,) = gate(draft, [doc("s.txt", shop(offer))]).findings
+    # Below what a near figure no source states needs by its sentence alone.
+    assert Settings().conflict_clause_near <= finding.score < Settings().conflict_unstated_near
+    assert finding.status == status
 
 
 def test_places_keep_two_figures_apart() -> None:
