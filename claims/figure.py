@@ -828,7 +828,7 @@ def _read_hedge(r: _Reading) -> None:
         r.end += ha.end()
 
 
-_OF_AFTER = regex.compile(r"[ \t]++of[ \t]++[a-z]")
+_OF_WHAT_AFTER = regex.compile(r"[ \t]++of[ \t]++[a-z]")
 
 
 def _of_what_lies_there(r: _Reading) -> bool:
@@ -836,7 +836,7 @@ def _of_what_lies_there(r: _Reading) -> bool:
     return (
         r.unit is not None
         and r.unit.dimension in NOT_BEFORE_OF_DIMENSIONS
-        and _OF_AFTER.match(r.text, r.end) is not None
+        and _OF_WHAT_AFTER.match(r.text, r.end) is not None
     )
 
 
