@@ -211,6 +211,50 @@ _SIGNS = ("-", "−")
 _GLUED_BEFORE = regex.compile(r"(?<![\w-])(?:" + _GLUED + r")-?$")
 _GLUED_ENDS = frozenset({"-", *(head[-1] for head in _GLUED_HEADS)})
 _GLUED_REACH = max(map(len, _GLUED_HEADS), default=0) + 1
+# Every match of that pattern but "fy..." is a whole word of the text, or opens with one (the
+# "two" of "two-thirds"): a word is a run of word characters. The words of a text are read by
+# one pass over its bytes, every byte that is no ASCII word character made a space (a letter
+# beyond ASCII only splits a word further: no word that opens a match is lost), and the
+# pattern is tried only where one of these words stands. A scan of the whole text tries the
+# trie at every word: most texts hold a handful of distinct number words among thousands.
+_WORD_BYTES = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(128)) + (
+    b" " * 128
+)
+_OPENING_WORDS = frozenset(
+    {regex.split(r"\W", w, maxsplit=1)[0].encode() for w in _START_WORD_LIST}
+    | {b"q1", b"q2", b"q3", b"q4", b"h1", b"h2"}
+)
+# The vulgar fractions in UTF-8: U+00BC to U+00BE, and U+2150 to U+215E among the code points
+# that open with the bytes E2 85.
+_VULGAR_BYTES = (b"\xc2\xbc", b"\xc2\xbd", b"\xc2\xbe", b"\xe2\x85")
+
+
+def _start_words(lowered: str) -> list[re.Match[str]]:
+    """``_START_LOWER_WORDS.finditer(lowered)``, tried only where a word of the pattern stands."""
+    encoded = lowered.encode("utf-8", "surrogatepass")
+    if not lowered.isascii() and any(v in encoded for v in _VULGAR_BYTES):
+        return list(_START_LOWER_WORDS.finditer(lowered))
+    spaced = encoded.translate(_WORD_BYTES)
+    words = set(spaced.split())
+    found = words & _OPENING_WORDS
+    if spaced.startswith(b"fy") or b" fy" in spaced:  # a word opens with it: "fy2022"
+        found.update(w for w in words if w.startswith(b"fy"))
+    at_words: list[int] = []
+    for word in found:
+        spelled = word.decode()
+        at = lowered.find(spelled)
+        while at >= 0:
+            # no match opens inside a word ("one" of "someone"): the pattern opens with \b
+            if not at or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                at_words.append(at)
+            at = lowered.find(spelled, at + 1)
+    matches: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(at_words):
+        if at >= end and (m := _START_LOWER_WORDS.match(lowered, at)):
+            matches.append(m)
+            end = m.end()
+    return matches
 
 
 def _starts(text: str, runs: list[int]) -> list[tuple[int, int, bool]]:
@@ -219,9 +263,7 @@ def _starts(text: str, runs: list[int]) -> list[tuple[int, int, bool]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character changed its length: offsets do not hold
         return [(m.start(), m.end(), m.group()[-1:].isdigit()) for m in _START_RE.finditer(text)]
-    words = [
-        (m.start(), m.end(), m.group()[-1:].isdigit()) for m in _START_LOWER_WORDS.finditer(lowered)
-    ]
+    words = [(m.start(), m.end(), m.group()[-1:].isdigit()) for m in _start_words(lowered)]
     if not runs:
         return words
     numbers = []

@@ -184,3 +184,29 @@ EARLIER_TEXTS = st.tuples(
 @given(EARLIER_TEXTS)
 def test_a_superseded_figure_is_found_over_the_last_words(before: str) -> None:
     assert measures.superseded(before) == (measures._EARLIER_BEFORE.search(before) is not None)
+
+
+# Words that open a number word, glued or set apart by what splits a word and what does not.
+START_PIECES = (
+    "one", "two-thirds", "two", "ten", "often", "fifty", "a", "baker", "dozen", "half", "q4", "Q3",
+    "h1", "H2", "fy", "FY2022", "fyi", "xfy", "cent", "percent", "eight", "weight", "million",
+    "thousandth", "_", "2", "x", "é", "ōne", "½", "İ", "ß", "K", " ", "-", "'", "’", "“", "\n",
+    ".", ",", "\u00a0", "\udc80",
+)  # fmt: skip
+START_TEXTS = st.lists(st.sampled_from(START_PIECES), min_size=1, max_size=30).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(START_TEXTS)
+def test_start_words_tried_where_their_words_stand_are_those_of_a_full_scan(text: str) -> None:
+    lowered = text.lower()
+    full = [m.span() for m in scan._START_LOWER_WORDS.finditer(lowered)]
+    assert [m.span() for m in scan._start_words(lowered)] == full
+
+
+def test_every_start_word_is_found_alone_and_among_others() -> None:
+    for word in scan._START_WORD_LIST:
+        for text in (word, f"“{word}” x{word} {word}é {word}_ 5{word}-{word}, fy{word} {word}s"):
+            lowered = text.lower()
+            full = [m.span() for m in scan._START_LOWER_WORDS.finditer(lowered)]
+            assert [m.span() for m in scan._start_words(lowered)] == full, text
