@@ -82,6 +82,10 @@ def significant_digits(value: float) -> int:
 
 def parse_digits(text: str) -> tuple[float, float]:
     """Value and half-step precision of a digit string such as ``"2,300"`` or ``"2.2"``."""
+    if text.isascii() and text.isdigit():  # the most common, "25": read without the pattern
+        if len(text) > MAX_DIGITS:
+            raise ValueError(f"too many digits to be a figure: {len(text)}")
+        return float(text), 0.5
     m = _DIGITS_RE.fullmatch(text)
     if m is None:
         raise ValueError(f"not a number: {text!r}")

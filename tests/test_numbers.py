@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims import extract
+from claims import extract, numbers
 from claims.numbers import parse_words, read_tokens
 
 READ = [
@@ -674,3 +674,32 @@ def test_what_is_no_wind_force_nor_tornado_rating(text: str, figures: list[str])
     claims = extract(text)
     assert [c.text for c in claims] == figures
     assert not [c for c in claims if c.measure in ("wind force", "tornado rating")]
+
+
+def _digits_by_pattern(text: str) -> tuple[float, float]:
+    """``parse_digits`` read by its pattern alone, without the fast path for plain digits."""
+    m = numbers._DIGITS_RE.fullmatch(text)
+    if m is None:
+        raise ValueError(text)
+    whole = numbers._GROUPING.sub("", m.group("int") or "0")
+    if len(whole) > numbers.MAX_DIGITS:
+        raise ValueError(text)
+    frac = m.group("frac") or ""
+    value = float(f"{whole}.{frac}") if frac else float(whole)
+    return value, (10.0 ** -len(frac) if frac else 1.0) / 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0", "7", "25", "007", "2300", "9" * 15, "9" * 16, "", "²", "٣", "2,300", "1.5", ".5", "1 0"],
+)
+def test_digits_read_alike_with_and_without_the_pattern(text: str) -> None:
+    try:
+        expected: object = _digits_by_pattern(text)
+    except ValueError:
+        expected = ValueError
+    try:
+        got: object = numbers.parse_digits(text)
+    except ValueError:
+        got = ValueError
+    assert got == expected
