@@ -83,10 +83,15 @@ def normalise_name(name: str) -> str:
     return NAME_FORMS.get(key, key)
 
 
+# Every name opens with a capital A to Z: a text with none holds no name (a scan for one stops at
+# the first, where a test of the text against its lower case reads every character twice).
+_CAPITAL = re.compile("[A-Z]")
+
+
 def names_in(text: str) -> list[str]:
     """Proper names in a stretch of text, normalised ("Russian" -> "russia")."""
-    if text.lower() == text:
-        return []  # no capital: every name opens with one
+    if _CAPITAL.search(text) is None:
+        return []
     return [name for phrase in _NAME_RE.findall(text) for name in _names_of(phrase)]
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import frame, measures, roles, scan
+from claims import context, frame, measures, roles, scan
 from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, TIME_RE, TIME_REACH
 from claims.engines import Twin
 
@@ -210,3 +211,20 @@ def test_every_start_word_is_found_alone_and_among_others() -> None:
             lowered = text.lower()
             full = [m.span() for m in scan._START_LOWER_WORDS.finditer(lowered)]
             assert [m.span() for m in scan._start_words(lowered)] == full, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["see WwW.example.org 5", "see www.example.org/5 now", "WWW.A.B 7", "ww.w.x 5", "w w w. 5"],
+)
+def test_links_in_any_case_are_the_links_of_a_full_scan(text: str) -> None:
+    full = sorted(m.span() for pattern in NOISE for m in pattern.finditer(text))
+    assert scan.noise_spans(text) == full
+
+
+@pytest.mark.parametrize(
+    "text", ["Éric Ödegaard said", "ÉTAT 5", "no capital here", "an İ and a K", "see Paris"]
+)
+def test_names_are_looked_for_only_in_text_with_a_capital(text: str) -> None:
+    full = [n for p in context._NAME_RE.findall(text) for n in context._names_of(p)]
+    assert context.names_in(text) == full
