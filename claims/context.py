@@ -11,7 +11,7 @@ from importlib import resources
 
 import regex
 
-from claims.engines import Twin, twin
+from claims.engines import KEEP_GIL, Twin, twin
 
 with resources.files("claims").joinpath("context.toml").open("rb") as _f:
     _DATA = tomllib.load(_f)
@@ -55,7 +55,7 @@ class Sentences:
     def of(cls, text: str) -> Sentences:
         starts = [0]
         ends = []
-        for m in _SENTENCE_END.finditer(text):
+        for m in _SENTENCE_END.finditer(text, 0, None, False, KEEP_GIL):
             if "\n" not in m.group():  # a line break ends a sentence after any word
                 last = _LAST_WORD.search(text[max(0, m.start() - 14) : m.start()])
                 if last is not None and last.group(1).lower().rstrip(".") in _ABBREVIATIONS:
@@ -92,7 +92,11 @@ def names_in(text: str) -> list[str]:
     """Proper names in a stretch of text, normalised ("Russian" -> "russia")."""
     if _CAPITAL.search(text) is None:
         return []
-    return [name for phrase in _NAME_RE.findall(text) for name in _names_of(phrase)]
+    return [
+        name
+        for phrase in _NAME_RE.findall(text, 0, None, False, KEEP_GIL)
+        for name in _names_of(phrase)
+    ]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from claims.engines import KEEP_GIL
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -78,7 +80,7 @@ def parse_date(match: regex.Match[str]) -> str | None:
     if match.group("mm"):
         return iso_date(int(match.group("year")), int(match.group("mm")), int(match.group("dd")))
     day_text = match.group("day")
-    day = int(_NOT_DIGIT.sub("", day_text)) if day_text else None
+    day = int(_NOT_DIGIT.sub("", day_text, 0, 0, None, KEEP_GIL)) if day_text else None
     year = int(match.group("year")) if match.group("year") else None
     return iso_date(year, month_number(match.group("month")), day)
 

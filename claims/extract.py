@@ -7,6 +7,7 @@ import bisect
 import regex
 
 from claims.context import Sentences
+from claims.engines import KEEP_GIL
 from claims.figure import _figures, in_document_currency
 from claims.frame import _claim, _frame, _link_restatements, _topic, _window, _with_co_stated
 from claims.model import Claim
@@ -56,7 +57,10 @@ def _part_end(text: str, lo: int) -> int:
     # No line or space to cut at: any other blank, then a character no figure is made of
     # (a cut inside "1 111 111" would leave a "111" to read).
     tail = text[lo + _PART // 2 : limit]
-    for space in (_ANY_SPACE.search(tail[::-1]), _NO_FIGURE.search(tail[::-1])):
+    for space in (
+        _ANY_SPACE.search(tail[::-1], 0, None, KEEP_GIL),
+        _NO_FIGURE.search(tail[::-1], 0, None, KEEP_GIL),
+    ):
         if space:
             return limit - space.start()
     return limit

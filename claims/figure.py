@@ -14,6 +14,7 @@ import regex
 from claims import measures
 from claims.context import STOPWORDS
 from claims.dates import DATE_LEAD, DATE_RE, DATE_REACH, TIME_RE, TIME_REACH, minutes_of, parse_date
+from claims.engines import KEEP_GIL
 from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
@@ -98,7 +99,7 @@ def currency_before(before: str) -> regex.Match[str] | None:
             return None
     elif last not in _SYMBOL_LAST:
         return None
-    return _CURRENCY_BEFORE.search(before)
+    return _CURRENCY_BEFORE.search(before, 0, None, KEEP_GIL)
 
 
 _RANGE_AFTER = regex.compile(
@@ -180,7 +181,7 @@ class _After:
 
 def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
     """The unit (or with ``currencies``, the currency) spelled right after ``pos``."""
-    w = _WORDS_AFTER.match(text, pos, pos + 120)
+    w = _WORDS_AFTER.match(text, pos, pos + 120, KEEP_GIL)
     if w is None:
         return None
     run, sep = w.group("run"), w.group("sep")
@@ -208,7 +209,7 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
             continue
         if unit.dimension == "time" and n < len(parts) and parts[n] in _NOT_A_DURATION:
             return None  # "fiscal 2022 second quarter" is no duration of 2,022 seconds
-        if n == len(parts) and (on := _OLD_OR_NOUN.match(text, end)):
+        if n == len(parts) and (on := _OLD_OR_NOUN.match(text, end, None, KEEP_GIL)):
             if on.group("old"):
                 return _After(end, unit, old=on.end())
             return _After(end, unit, noun=on.group("noun"))
@@ -217,7 +218,7 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
 
 
 def _first_words(spellings: Iterable[str]) -> frozenset[str]:
-    return frozenset(_SPELLING_SEPARATOR.split(s, maxsplit=1)[0] for s in spellings)
+    return frozenset(_SPELLING_SEPARATOR.split(s, 1, KEEP_GIL)[0] for s in spellings)
 
 
 _SPELLING_SEPARATOR = regex.compile(r"[ \u00a0]")
@@ -407,12 +408,14 @@ def _in_a_name(text: str, start: int, before: str) -> bool:
     title case ("Storm Kills Two") states its figure."""
     if not text[start].isupper() or text[start + 1 : start + 2].isupper():
         return False
-    if not _NAME_BEFORE.search(before) or _RATING_BEFORE.search(before):
+    if not _NAME_BEFORE.search(before, 0, None, KEEP_GIL) or _RATING_BEFORE.search(
+        before, 0, None, KEEP_GIL
+    ):
         return False  # no name before it, or a rating's ("a Category Four hurricane")
     lo = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1
     hi = text.find("\n", start, start + _LINE_REACH)
     line = text[lo : hi if hi >= 0 else start + _LINE_REACH]
-    return _RUNNING_WORD.search(line) is not None
+    return _RUNNING_WORD.search(line, 0, None, KEEP_GIL) is not None
 
 
 _NOTHING_MORE = (None, None, None, 0.0, None, "")  # no unit, currency, high end, margin, date
@@ -458,8 +461,10 @@ def _ordinal(text: str, hit: _Hit, before: str) -> _Figure | None:
     """An ordinal word that ranks something ("the third quarter", "she finished second")."""
     end = hit.end
     after_word = text[end : end + 40]
-    determined = _DETERMINER_BEFORE.search(before) or _PERIOD_NOUN_AFTER.match(after_word)
-    ranked = RANK_BEFORE.search(before)  # "she finished second"
+    determined = _DETERMINER_BEFORE.search(before, 0, None, KEEP_GIL) or _PERIOD_NOUN_AFTER.match(
+        after_word, 0, None, KEEP_GIL
+    )
+    ranked = RANK_BEFORE.search(before, 0, None, KEEP_GIL)  # "she finished second"
     if not ranked and (not determined or not measures.noun_phrase(after_word)):
         return None
     value = float(ORDINALS[hit.m.group("ordinal").lower()])
@@ -469,7 +474,7 @@ def _ordinal(text: str, hit: _Hit, before: str) -> _Figure | None:
 def _multiplier(text: str, hit: _Hit, before: str) -> _Figure | None:
     """A verb of a multiple, said of a change to come ("will roughly triple")."""
     word = hit.m.group("mult").lower()
-    if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before):
+    if word not in VERBAL_MULTIPLIERS and not _MODAL_BEFORE.search(before, 0, None, KEEP_GIL):
         return None
     qualifier, start = _hedged(before, hit.m.start())  # "will roughly triple"
     return _Figure(start, hit.end, MULTIPLIERS[word], "ratio", qualifier, *_NOTHING_MORE)
@@ -481,7 +486,9 @@ def _fraction(text: str, hit: _Hit, before: str) -> _Figure:
     end = hit.end
     share = FRACTIONS[" ".join(hit.m.group("frac").lower().split())]
     qualifier, start = _hedged(before, hit.m.start())
-    if sc := _OF_A_SCALE.match(text, end, end + 24):  # "two thirds of a million" is a count
+    if sc := _OF_A_SCALE.match(
+        text, end, end + 24, KEEP_GIL
+    ):  # "two thirds of a million" is a count
         whole = SCALES[sc.group("scale").lower()]  # as loose as the share: 2.5 points
         return _Figure(
             start, sc.end(), share * whole, "count", qualifier, None, None, None,
@@ -560,7 +567,7 @@ class _Reading:
         unit, scale, precision, high = self.unit, self.scale, self.precision, self.high
         factor = unit.factor if unit else 1.0
         offset = unit.offset if unit else 0.0
-        if offset and _TEMPERATURE_CHANGE.match(self.text, self.end, self.end + 16):
+        if offset and _TEMPERATURE_CHANGE.match(self.text, self.end, self.end + 16, KEEP_GIL):
             offset = 0.0  # "7C above normal" is a difference of seven degrees
         return _Figure(
             self.start,
@@ -594,7 +601,9 @@ def _reading(text: str, hit: _Hit, before: str) -> _Reading | _Figure | None:
     if suffix in _ORDINAL_SUFFIXES:
         return _Figure(m.start(), end, value, "ordinal", "exact", *_NOTHING_MORE)
     r = _Reading(text, hit, m, m.start(), end, before, value, precision, glued_text, suffix, glued)
-    if (sw := _SIGN_WORD_BEFORE.search(before)) and m.group("digits"):  # "minus 5"
+    if (sw := _SIGN_WORD_BEFORE.search(before, 0, None, KEEP_GIL)) and m.group(
+        "digits"
+    ):  # "minus 5"
         r.value = -r.value
         r.starts_at(r.start - (len(before) - sw.start()))
     r.cm = currency_before(r.before)
@@ -632,7 +641,7 @@ def _read_scale(r: _Reading) -> bool:
             r.scale, r.end = SCALE_SUFFIXES["m"], spaced_m[1]
     if r.glued_text in _MONEY_SUFFIXES and r.currency is None:
         return False  # "€10M" is ten million euros; "Form 3B" is no three billion
-    if glued_hedge := GLUED_HEDGE_AFTER.match(text, r.end, r.end + 8):
+    if glued_hedge := GLUED_HEDGE_AFTER.match(text, r.end, r.end + 8, KEEP_GIL):
         r.end = glued_hedge.end()  # "60-plus years", "$20-odd million": the hedge, then the rest
     r.glued_hedge = glued_hedge
     r.read_after()
@@ -644,8 +653,13 @@ def _read_scale_after(r: _Reading) -> None:
     """A scale after a figure: a word ("3 million", "4 thousand 3 hundred", "3 million and a
     half") or, after money, a suffix set apart ("£ 50 m")."""
     m = r.m
-    s = _SCALE_AFTER.match(r.after)
-    if r.currency and r.scale == 1.0 and not s and (spaced := _SPACED_MONEY_SCALE.match(r.after)):
+    s = _SCALE_AFTER.match(r.after, 0, None, KEEP_GIL)
+    if (
+        r.currency
+        and r.scale == 1.0
+        and not s
+        and (spaced := _SPACED_MONEY_SCALE.match(r.after, 0, None, KEEP_GIL))
+    ):
         r.scale = SCALE_SUFFIXES[spaced.group("scale")]
         r.end += spaced.end()
         r.read_after()
@@ -662,14 +676,14 @@ def _read_scale_after(r: _Reading) -> None:
 
 def _read_range(r: _Reading) -> None:
     """The high end of a range after a figure: "10 to 20 million", "two to three days"."""
-    rm = _RANGE_AFTER.match(r.after) if r.m.group("digits") else None
+    rm = _RANGE_AFTER.match(r.after, 0, None, KEEP_GIL) if r.m.group("digits") else None
     if rm:
         _digit_range(r, rm)
     elif r.hit.reading is not None and (spoken := _word_range(r.text, r.end, r.value, r.before)):
         r.value, r.high, r.end = spoken  # "two to three days", "five to six million"
         r.qualifier = "range"
         r.read_after()
-        if between := _BETWEEN_BEFORE.search(r.before):
+        if between := _BETWEEN_BEFORE.search(r.before, 0, None, KEEP_GIL):
             r.starts_at(r.start - (len(r.before) - between.start()))
 
 
@@ -690,7 +704,7 @@ def _digit_range(r: _Reading, rm: regex.Match[str]) -> None:
         high_value *= high_scale / r.scale  # "$100 million to $1.2 billion"
     elif r.scale != 1.0:
         high_value /= r.scale  # "between 5 thousand and 600": no 600 thousand
-    is_between = _BETWEEN_BEFORE.search(r.before) is not None
+    is_between = _BETWEEN_BEFORE.search(r.before, 0, None, KEEP_GIL) is not None
     joined_by_and = rm.group().lstrip().startswith("and")
     if not (high_value > r.value and (is_between or not joined_by_and)):
         return
@@ -704,8 +718,12 @@ def _digit_range(r: _Reading, rm: regex.Match[str]) -> None:
 def _read_measure(r: _Reading) -> None:
     """What a figure counts, from the words after it: a fold, a percent or points, a currency,
     a unit, or an age."""
-    p = _PERCENT_AFTER.match(r.after)
-    if r.currency is None and r.scale == 1.0 and (fold := _FOLD_AFTER.match(r.after)):
+    p = _PERCENT_AFTER.match(r.after, 0, None, KEEP_GIL)
+    if (
+        r.currency is None
+        and r.scale == 1.0
+        and (fold := _FOLD_AFTER.match(r.after, 0, None, KEEP_GIL))
+    ):
         r.kind, r.end = "ratio", r.end + fold.end()  # "a 5-fold rise"
     elif p:
         r.kind = "percent"
@@ -731,12 +749,12 @@ def _read_currency_after(r: _Reading) -> bool:
     elif cw := _unit_after(text, end, currencies=True):
         r.currency = cw.currency
         r.end = cw.end
-    elif r.scale == 1.0 and (sub := _SUBUNIT_ALONE.match(text, end)):
+    elif r.scale == 1.0 and (sub := _SUBUNIT_ALONE.match(text, end, None, KEEP_GIL)):
         subunit = SUBUNITS[sub.group("word").lower()]
         r.currency = subunit.of or DOCUMENT_CURRENCY  # "22 cents a share"
         r.value, r.precision = r.value * subunit.factor, r.precision * subunit.factor
         r.end = sub.end()
-    elif r.m.group("digits") and (cs := _SYMBOL_AFTER.match(text, end)):
+    elif r.m.group("digits") and (cs := _SYMBOL_AFTER.match(text, end, None, KEEP_GIL)):
         r.currency, r.end = CURRENCY_SYMBOLS[cs.group("symbol")], cs.end()  # "100 €", "100元"
     else:
         return False
@@ -754,7 +772,9 @@ def _read_unit(r: _Reading) -> None:
         r.aged = bool(u.old)
         r.hyphen_noun = u.noun
         r.end = u.old or u.end
-    elif _AGED_BEFORE.search(r.before) or _apposed_age(r.text, r.end, r.before, r.m):
+    elif _AGED_BEFORE.search(r.before, 0, None, KEEP_GIL) or _apposed_age(
+        r.text, r.end, r.before, r.m
+    ):
         r.unit, r.aged = lookup("years"), True  # "aged 45", "Chappell, 41, said"
 
 
@@ -770,9 +790,11 @@ def _read_compound(r: _Reading) -> None:
         part, r.end, smallest = compound
         r.value += part * smallest.factor / unit.factor
         r.precision = 0.5 * smallest.factor / unit.factor
-    if _FROM_BEFORE.search(r.before) and not SPAN_FROM_BEFORE.search(r.before):
+    if _FROM_BEFORE.search(r.before, 0, None, KEEP_GIL) and not SPAN_FROM_BEFORE.search(
+        r.before, 0, None, KEEP_GIL
+    ):
         return
-    between = _BETWEEN_BEFORE.search(r.before)
+    between = _BETWEEN_BEFORE.search(r.before, 0, None, KEEP_GIL)
     span = _unit_range(r.text, r.end, unit, between is not None)
     if span is None:
         return
@@ -823,7 +845,9 @@ def _read_hedge(r: _Reading) -> None:
             r.start -= len(r.before) - hb.start()
     if r.glued_hedge and r.qualifier == "exact":
         r.qualifier = qualifier_for(r.glued_hedge.group("hedge"))
-    elif r.qualifier == "exact" and (ha := HEDGE_AFTER.match(r.text[r.end : r.end + 16])):
+    elif r.qualifier == "exact" and (
+        ha := HEDGE_AFTER.match(r.text[r.end : r.end + 16], 0, None, KEEP_GIL)
+    ):
         r.qualifier = qualifier_for(ha.group("hedge"))
         r.end += ha.end()
 
@@ -836,7 +860,7 @@ def _of_what_lies_there(r: _Reading) -> bool:
     return (
         r.unit is not None
         and r.unit.dimension in NOT_BEFORE_OF_DIMENSIONS
-        and _OF_WHAT_AFTER.match(r.text, r.end) is not None
+        and _OF_WHAT_AFTER.match(r.text, r.end, None, KEEP_GIL) is not None
     )
 
 
@@ -862,15 +886,15 @@ def _compound(text: str, end: int, unit: Unit) -> tuple[float, int, Unit] | None
     "9" of "6-foot-9"): its amount, where it ends, and its unit. The part is less than one
     ``unit``."""
     part = PARTS_AFTER_HYPHEN.get(unit.symbol)
-    if part is not None and (h := _HYPHEN_PART.match(text, end, end + 8)):
+    if part is not None and (h := _HYPHEN_PART.match(text, end, end + 8, KEEP_GIL)):
         amount = float(h.group("part"))
         return (amount, h.end(), part) if 0 < amount * part.factor < unit.factor else None
-    j = _COMPOUND_JOIN.match(text, end, end + 8)
+    j = _COMPOUND_JOIN.match(text, end, end + 8, KEEP_GIL)
     read = _plain_number(text, j.end()) if j else None
     if read is None or unit.offset:
         return None
     amount, number_end = read
-    spelled = _WORDS_AFTER.match(text, number_end, number_end + 40)
+    spelled = _WORDS_AFTER.match(text, number_end, number_end + 40, KEEP_GIL)
     second = _unit_after(text, number_end)
     if second is None and spelled:
         word = spelled.group("run").split(" ")[0].rstrip(",;")
@@ -888,12 +912,14 @@ def _percent_range(text: str, end: int, low: float, before: str) -> tuple[float,
     4%", "2%-3%"), and where it ends. A higher figure after "from" or "by" is where a change
     ended ("up by 3% to 15%", unless it "ranged from"), and a lower one any way round ("fell 4%
     to 3%")."""
-    if _CHANGE_BEFORE.search(before) and not SPAN_FROM_BEFORE.search(before):
+    if _CHANGE_BEFORE.search(before, 0, None, KEEP_GIL) and not SPAN_FROM_BEFORE.search(
+        before, 0, None, KEEP_GIL
+    ):
         return None
-    r = _UNIT_RANGE.match(text, end, end + 40)
+    r = _UNIT_RANGE.match(text, end, end + 40, KEEP_GIL)
     if r is None or r.group("sign") or r.group("and"):
         return None
-    p = _PERCENT_AFTER.match(text[r.end() : r.end() + 24])
+    p = _PERCENT_AFTER.match(text[r.end() : r.end() + 24], 0, None, KEEP_GIL)
     if p is None or p.group("basis") or "point" in p.group().lower():
         return None
     try:
@@ -905,7 +931,7 @@ def _percent_range(text: str, end: int, low: float, before: str) -> tuple[float,
 
 def _unit_range(text: str, end: int, unit: Unit, between: bool) -> tuple[float, int] | None:
     """The other end of a range whose two figures each carry the unit, and where it ends."""
-    r = _UNIT_RANGE.match(text, end, end + 40)
+    r = _UNIT_RANGE.match(text, end, end + 40, KEEP_GIL)
     if r is None or (r.group("and") and not between):
         return None
     after = _unit_after(text, r.end())
@@ -934,17 +960,17 @@ def _currency_again(text: str, end: int, currency: str) -> int | None:
 
 
 def _currency_after_scale(text: str, end: int) -> tuple[str, int] | None:
-    m = _SCALED_CURRENCY.match(text, end, end + 24)
+    m = _SCALED_CURRENCY.match(text, end, end + 24, KEEP_GIL)
     return (CURRENCY_AFTER_SCALE[m.group("word")], m.end()) if m else None
 
 
 def _subunit(text: str, end: int) -> tuple[float, int] | None:
     """The cents after a whole amount of money ("and forty-five cents"), in the whole unit."""
-    j = _MIXED_JOIN.match(text, end, end + 8)
+    j = _MIXED_JOIN.match(text, end, end + 8, KEEP_GIL)
     read = _plain_number(text, j.end()) if j else None
     if read is None or not 0 < read[0] < 100:
         return None
-    m = _SUBUNIT.match(text, read[1], read[1] + 16)
+    m = _SUBUNIT.match(text, read[1], read[1] + 16, KEEP_GIL)
     return (read[0] * SUBUNITS[m.group("word")].factor, m.end()) if m else None
 
 
@@ -955,13 +981,13 @@ def _mixed_rest(text: str, end: int, scale: float, before: str) -> tuple[float, 
     """The smaller number that goes on a number in digits and a scale word ("3 hundred and 21",
     "4 thousand 3 hundred", "6 crore and two hundred"), and where it ends: it carries a scale
     of its own, or follows "hundred and"; never after "between" ("between 5 thousand and 600")."""
-    j = _MIXED_JOIN.match(text, end, end + 8)
+    j = _MIXED_JOIN.match(text, end, end + 8, KEEP_GIL)
     read = _plain_number(text, j.end()) if j else None
-    if j is None or read is None or _BETWEEN_BEFORE.search(before):
+    if j is None or read is None or _BETWEEN_BEFORE.search(before, 0, None, KEEP_GIL):
         return None
     rest, rest_end = read
     if text[j.end()].isdigit():
-        s = _SCALE_AFTER.match(text[rest_end : rest_end + 16])
+        s = _SCALE_AFTER.match(text[rest_end : rest_end + 16], 0, None, KEEP_GIL)
         scaled = s is not None
         if s is not None:
             rest, rest_end = (
@@ -997,10 +1023,12 @@ def _word_range(text: str, end: int, low: float, before: str) -> tuple[float, fl
     and where it ends. A scale word after the high end serves the low end too ("five to six
     million") when the low end is less than the high end's number; "and" joins only after
     "between", and a change "from" one figure to another is no range."""
-    j = _WORD_RANGE_JOIN.match(text, end, end + 8)
-    if j is None or (j.group("and") and not _BETWEEN_BEFORE.search(before)):
+    j = _WORD_RANGE_JOIN.match(text, end, end + 8, KEEP_GIL)
+    if j is None or (j.group("and") and not _BETWEEN_BEFORE.search(before, 0, None, KEEP_GIL)):
         return None
-    if _FROM_BEFORE.search(before) and not SPAN_FROM_BEFORE.search(before):
+    if _FROM_BEFORE.search(before, 0, None, KEEP_GIL) and not SPAN_FROM_BEFORE.search(
+        before, 0, None, KEEP_GIL
+    ):
         return None
     read = _plain_number(text, j.end())
     if read is None:
@@ -1019,7 +1047,7 @@ def _and_a_part(text: str, end: int, value: float) -> tuple[float, float, int] |
     """A whole number in digits and "and a half" or "and a quarter" after it: the value with
     its part, its half-step, and where it ends ("3 and a half", no part of "3 and a
     quarter-final")."""
-    m = _AND_A_PART.match(text, end, end + 20)
+    m = _AND_A_PART.match(text, end, end + 20, KEEP_GIL)
     if m is None or value != int(value):
         return None
     part = 1 / DENOMINATORS[m.group("part").lower()]
@@ -1041,7 +1069,7 @@ def _share(text: str, end: int, part: float) -> tuple[float, float, int] | None:
     percent of its own ("5 in 10 years"). A share is said in a small or round whole ("three in
     five", "7 out of 10", "six in 100"), after "every", or of one ("1 in 500"); other parts of
     a whole are two counts ("26 out of 29 cases", "those over 60 in 96 countries")."""
-    j = _SHARE_JOIN.match(text, end, end + 20)
+    j = _SHARE_JOIN.match(text, end, end + 20, KEEP_GIL)
     read = _plain_number(text, j.end()) if j else None
     if read is None or part != int(part) or not 0 < part < read[0]:
         return None
@@ -1057,9 +1085,11 @@ def _share(text: str, end: int, part: float) -> tuple[float, float, int] | None:
         return None
     if 1600 <= whole <= 2099 and text[j.end()].isdigit():
         return None
-    if _unit_after(text, whole_end) or _AFTER_A_WHOLE.match(text, whole_end, whole_end + 12):
+    if _unit_after(text, whole_end) or _AFTER_A_WHOLE.match(
+        text, whole_end, whole_end + 12, KEEP_GIL
+    ):
         return None
-    if _SCALE_AFTER.match(text[whole_end : whole_end + 16]):
+    if _SCALE_AFTER.match(text[whole_end : whole_end + 16], 0, None, KEEP_GIL):
         return None
     percent = 100 * part / whole
     return percent, percent * 0.5 / whole, whole_end
@@ -1084,13 +1114,13 @@ def _hedged(before: str, start: int) -> tuple[str, int]:
 
 def _over(text: str, end: int) -> tuple[float, int] | None:
     """The number after "over" right after a figure, and where it ends."""
-    o = _OVER_AFTER.match(text, end, end + 12)
+    o = _OVER_AFTER.match(text, end, end + 12, KEEP_GIL)
     return _plain_number(text, o.end()) if o else None
 
 
 def _plain_number(text: str, pos: int) -> tuple[float, int] | None:
     """A whole number in digits or words at ``pos`` ("3", "2,500", "twenty-one"), and its end."""
-    m = _NUMBER_RE.match(text, pos)
+    m = _NUMBER_RE.match(text, pos, None, KEEP_GIL)
     if m is None or not (m.group("digits") or m.group("words")):
         return None
     if m.group("suffix") or m.group("exp") or m.group("vulgar"):
@@ -1100,7 +1130,7 @@ def _plain_number(text: str, pos: int) -> tuple[float, int] | None:
             return parse_digits(m.group("digits"))[0], m.end()
         except ValueError:
             return None
-    tokens = list(_TOKEN_RE.finditer(m.group("words")))
+    tokens = list(_TOKEN_RE.finditer(m.group("words"), 0, None, False, KEEP_GIL))
     reading = read_tokens([t.group().lower() for t in tokens])
     if reading is None or reading.fraction:
         return None
@@ -1117,7 +1147,7 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
     sign = -1.0 if m.group("sign") else 1.0
     if m.group("den"):
         num, den = int(m.group("num")), int(m.group("den"))
-        of = _OF_AFTER.match(text, m.end(), m.end() + 8)  # "1/40 of the wavelength"
+        of = _OF_AFTER.match(text, m.end(), m.end() + 8, KEEP_GIL)  # "1/40 of the wavelength"
         if not 0 < num < den or (den not in _DENOMINATORS_OF_DIGITS and of is None):
             return None
         whole = int(m.group("whole") or 0)
@@ -1148,8 +1178,8 @@ def _read_value(text: str, hit: _Hit) -> tuple[float, float, str] | None:
     after = text[hit.end : hit.end + 30]
     if words.lower() == "one" and not (
         _unit_after(text, hit.end)
-        or _OVER_AFTER.match(after)
-        or _ONE_PERSON.match(after)
+        or _OVER_AFTER.match(after, 0, None, KEEP_GIL)
+        or _ONE_PERSON.match(after, 0, None, KEEP_GIL)
         or _share(text, hit.end, 1.0)
     ):
         return None
@@ -1163,15 +1193,20 @@ def _score(text: str, hit: _Hit, before: str) -> _Figure | bool | None:
     digits = hit.m.group("digits")
     if not digits or not digits.isdigit() or len(digits) > 2 or hit.m.group("suffix"):
         return None
-    tail = _SCORE_TAIL.match(text, hit.end, hit.end + 8)
+    tail = _SCORE_TAIL.match(text, hit.end, hit.end + 8, KEEP_GIL)
     if tail is None:
         return None
-    if _SCORE_LIST.match(text, tail.end()) or _SCORE_LIST_BEFORE.search(before):
+    if _SCORE_LIST.match(text, tail.end(), None, KEEP_GIL) or _SCORE_LIST_BEFORE.search(
+        before, 0, None, KEEP_GIL
+    ):
         return False
-    if not (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(text, tail.end())):
+    if not (
+        _SCORE_BEFORE.search(before, 0, None, KEEP_GIL)
+        or _SCORE_AFTER.match(text, tail.end(), None, KEEP_GIL)
+    ):
         return None
     rest = text[tail.end() : tail.end() + 24]
-    if _unit_after(text, tail.end()) is not None or _PERCENT_AFTER.match(rest):
+    if _unit_after(text, tail.end()) is not None or _PERCENT_AFTER.match(rest, 0, None, KEEP_GIL):
         return None  # "ahead lie 10-12 weeks", "a record 3-4 inches": a range of a measure
     a, b = int(digits), int(tail.group("other"))
     value = float(max(a, b) * SCORE_BASE + min(a, b))
@@ -1186,7 +1221,7 @@ def _spaced_m(text: str, hit: _Hit) -> tuple[bool, int] | None:
     a currency ("30 m people", "5 m pounds"). Whether it is metres, and where the "m" ends."""
     if not hit.m.group("digits"):
         return None
-    after = _METRES_AFTER.match(text, hit.end, hit.end + 32)
+    after = _METRES_AFTER.match(text, hit.end, hit.end + 32, KEEP_GIL)
     noun = after.group("noun") if after is not None else ""
     if not noun or noun in STOPWORDS or noun in SCALES_AFTER_DIGITS:
         return None
@@ -1203,7 +1238,7 @@ def _split_groups(
     figure, are joined: "In 2019, 300 people" stays two figures."""
     if not digits or not digits.isdigit() or len(digits) > 3:
         return None
-    g = _SPLIT_GROUPS.match(text, end, end + 4 * MAX_DIGITS)
+    g = _SPLIT_GROUPS.match(text, end, end + 4 * MAX_DIGITS, KEEP_GIL)
     if g is None:
         return None
     groups = g.group()[2:].split(", ")
@@ -1218,7 +1253,7 @@ def _power(digits: str, exp: str) -> float | None:
     "2e5" is more often a code than a figure: a mantissa without a point needs a signed
     exponent or one of two digits ("4e14")."""
     mantissa = float(digits.replace(",", ""))
-    m = _EXPONENT.search(exp)
+    m = _EXPONENT.search(exp, 0, None, KEEP_GIL)
     if m is None:
         return None
     tail = m.group("power").replace("−", "-")
@@ -1242,8 +1277,8 @@ def _apposed_age(text: str, end: int, before: str, m: regex.Match[str]) -> bool:
         digits
         and digits.isdigit()
         and 0 < int(digits) < 120
-        and _COMMA_AFTER.match(text, end)
-        and _NAME_COMMA_BEFORE.search(before)
+        and _COMMA_AFTER.match(text, end, None, KEEP_GIL)
+        and _NAME_COMMA_BEFORE.search(before, 0, None, KEEP_GIL)
     )
 
 
@@ -1256,7 +1291,7 @@ def _measure_hint(aged: bool, hyphen_noun: str | None) -> str:
 def _year_span_end(text: str, end: int, year: float) -> int:
     """Where a year ending at ``end`` ends with the next year's two digits after it ("2027-28",
     "2014/15", "FY22-23": a fiscal year or season, by its first year)."""
-    span = _YEAR_SPAN.match(text, end)
+    span = _YEAR_SPAN.match(text, end, None, KEEP_GIL)
     return span.end() if span and int(span.group(1)) == (year + 1) % 100 else end
 
 
@@ -1265,6 +1300,8 @@ def _looks_like_year(m: regex.Match[str], after: str, before: str) -> bool:
     if len(digits) != 4 or not digits.isdigit() or not 1600 <= int(digits) <= 2099:
         return False
     # "in 2019 profits fell": after in/by/since a four-digit figure is a year whatever follows.
-    if _YEAR_PREPOSITION.search(before) or _YEAR_PERIOD_BEFORE.search(before):
+    if _YEAR_PREPOSITION.search(before, 0, None, KEEP_GIL) or _YEAR_PERIOD_BEFORE.search(
+        before, 0, None, KEEP_GIL
+    ):
         return True
-    return _PLURAL_NOUN_AFTER.match(after) is None
+    return _PLURAL_NOUN_AFTER.match(after, 0, None, KEEP_GIL) is None

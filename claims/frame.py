@@ -9,7 +9,7 @@ import regex
 
 from claims import measures, roles
 from claims.context import ACTORS, Sentences, content_words, names_in, normalise_name
-from claims.engines import twin
+from claims.engines import KEEP_GIL, twin
 from claims.figure import _PARENTHESIS_BETWEEN, _PARENTHETICAL, _Figure
 from claims.model import Claim
 from claims.numbers import (
@@ -38,7 +38,11 @@ def _topic(text: str) -> tuple[str, ...]:
         # A capitalised word also written in lower case ("About", "Flash") opens a sentence.
         written = _written_in_lower(opening, name)
         if written is None:
-            lower = set(_LOWER_WORD.findall(opening)) if lower is None else lower
+            lower = (
+                set(_LOWER_WORD.findall(opening, 0, None, False, KEEP_GIL))
+                if lower is None
+                else lower
+            )
             written = name in lower
         if not written:
             topic.append(name)
@@ -53,14 +57,14 @@ _LOWER_SHAPE = regex.compile(r"[a-z][a-z-]{2,30}")
 def _written_in_lower(opening: str, name: str) -> bool | None:
     """Whether ``_LOWER_WORD`` finds ``name`` in ``opening``, read where the name stands rather
     than from every word of the text; None when a hyphen leaves it to a scan of them all."""
-    if not _LOWER_SHAPE.fullmatch(name):
+    if not _LOWER_SHAPE.fullmatch(name, 0, None, KEEP_GIL):
         return False  # no lower-case word has its shape
     at = opening.find(name)
     while at >= 0:
         if at and opening[at - 1] == "-":
             return None  # a word before it may run on over the hyphen
         # No word holds the character before ``at``: a scan tries a word there.
-        m = _LOWER_WORD.match(opening, at)
+        m = _LOWER_WORD.match(opening, at, None, KEEP_GIL)
         if m and m.end() == at + len(name):
             return True
         at = opening.find(name, at + 1)
@@ -93,7 +97,7 @@ def _span(text: str, sentences: Sentences, window: tuple[int, int]) -> tuple[int
     if block < 0:
         return s, e
     ws, we = s + max(0, block - 1) * _BLOCK, min(e, s + (block + 2) * _BLOCK)
-    if ws > s and (space := _SPACE.search(text, ws, min(we, ws + 40))):
+    if ws > s and (space := _SPACE.search(text, ws, min(we, ws + 40), KEEP_GIL)):
         ws = space.end()
     if we < e and (last := text.rfind(" ", max(ws, we - 40), we)) > ws:
         we = last
@@ -116,7 +120,7 @@ def _frame(
     i = window[0]
     if i > 0 and window[1] <= 0:
         pe = sentences.span(i - 1)[1]
-        if not _BLANK_LINE.search(text, pe, s):
+        if not _BLANK_LINE.search(text, pe, s, KEEP_GIL):
             before = _window(text, sentences, i - 1, pe)
             names += _sentence_names(text, sentences, before, names_of, topic)
     return (
@@ -138,7 +142,7 @@ def _sentence_names(
         names = names_in(text[s:e])
         # A capital that only opens the sentence ("Rescue teams are searching") names nothing,
         # unless the article names it again or it is a country.
-        first = _OPENING_CAPITAL.match(text, s, e) if window[1] <= 0 else None
+        first = _OPENING_CAPITAL.match(text, s, e, KEEP_GIL) if window[1] <= 0 else None
         if (
             names
             and first
@@ -222,7 +226,7 @@ def _place(after: str) -> str | None:
     """The named place the figure's own phrase pins it to: "airstrikes in Syria"."""
     m = _SCOPE_RE.match(after)
     # "in Syria. It has": the name ends with its sentence ("U.S." is one word).
-    names = names_in(_SENTENCE_END.split(m.group("name"), maxsplit=1)[0]) if m else []
+    names = names_in(_SENTENCE_END.split(m.group("name"), 1, KEEP_GIL)[0]) if m else []
     return names[0] if names else None
 
 
@@ -291,7 +295,7 @@ def _claim(
 ) -> Claim:
     before = text[max(0, fig.start - 80) : fig.start]
     after = text[fig.end : fig.end + 120]
-    after_np = after[p.end() :] if (p := _PARENTHETICAL.match(after)) else after
+    after_np = after[p.end() :] if (p := _PARENTHETICAL.match(after, 0, None, KEEP_GIL)) else after
     unit = fig.unit
     measure = _measure(text, fig, before, after, after_np)
     superseded = fig.kind == "count" and measures.superseded(before)
@@ -348,9 +352,9 @@ _LAST_CLAUSE_BREAK = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
 
 def _clause_words(before: str, after: str) -> tuple[str, str]:
     # The text after the last break before the figure, and before the first break after it.
-    if (last := _LAST_CLAUSE_BREAK.search(before)) is not None:
+    if (last := _LAST_CLAUSE_BREAK.search(before, 0, None, KEEP_GIL)) is not None:
         before = before[last.end() :]
-    if (first := _CLAUSE_BREAK.search(after)) is not None:
+    if (first := _CLAUSE_BREAK.search(after, 0, None, KEEP_GIL)) is not None:
         after = after[: first.start()]
     return " ".join(before.split()[-6:]), " ".join(after.split()[:6])
 
@@ -417,7 +421,9 @@ def _link_restatements(text: str, claims: list[Claim], base: int = 0) -> list[Cl
         if (
             prev.unit is not None
             and prev.unit == cur.unit
-            and _PARENTHESIS_BETWEEN.match(text[prev.end - base : cur.start - base])
+            and _PARENTHESIS_BETWEEN.match(
+                text[prev.end - base : cur.start - base], 0, None, KEEP_GIL
+            )
         ):
             qualifier = cur.qualifier if cur.qualifier != "exact" else prev.qualifier
             written = stated_number(cur.value or 0.0, cur.stated_unit)

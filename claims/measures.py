@@ -11,7 +11,7 @@ import regex
 
 from claims import units
 from claims.context import singular
-from claims.engines import Gated, Twin, fold, twin
+from claims.engines import KEEP_GIL, Gated, Twin, fold, twin
 from claims.numbers import SHARES_WITHOUT_OF, WHOLES_WITHOUT_OF
 from claims.tails import tail_start
 
@@ -103,7 +103,7 @@ def noun_phrase(text: str, limit: int = 4, *, names: bool = False) -> list[str]:
 def _noun_phrase(text: str, limit: int, names: bool) -> tuple[list[str], int]:
     words: list[str] = []
     consumed = 0
-    for m in _WORD.finditer(text[:80]):
+    for m in _WORD.finditer(text[:80], 0, None, False, KEEP_GIL):
         gap = text[consumed : m.start()]
         if words and gap not in (" ", "-"):
             break
@@ -153,7 +153,7 @@ _MORE_AFTER = regex.compile(r"(?i)^\s++(?:more|additional|extra|others?)\b")
 
 def is_increment(after: str) -> bool:
     """ "hundreds more": a figure counted on top of another is not the same claim."""
-    return _MORE_AFTER.match(after) is not None
+    return _MORE_AFTER.match(after, 0, None, KEEP_GIL) is not None
 
 
 # The last word of a quantity's measure ("top speed", "snow length"): its dimension.
@@ -209,7 +209,7 @@ def count_measure(before: str, after: str, wider: str = "") -> str:
     """The measure of a bare count from the text just before and just after it; ``wider``
     is more of the text before it, where "the number of ..." may open its clause."""
     measure = _count_measure(before, after)
-    if measure == "count" and (m := _NUMBER_OF_BEFORE.search(wider or before)):
+    if measure == "count" and (m := _NUMBER_OF_BEFORE.search(wider or before, 0, None, KEEP_GIL)):
         return _count_measure("", m.group("np"))
     return measure
 
@@ -219,7 +219,10 @@ def superseded(before: str) -> bool:
     folded = fold(before)
     if not any(word in folded for word in _EARLIER_GATE):
         return False  # every match holds one of them
-    return _EARLIER_BEFORE.search(before, tail_start(before, _EARLIER_WORDS)) is not None
+    return (
+        _EARLIER_BEFORE.search(before, tail_start(before, _EARLIER_WORDS), None, KEEP_GIL)
+        is not None
+    )
 
 
 # Measures whose last word is no noun the figure counts: the lemma is the word before it.
@@ -265,7 +268,7 @@ def _count_measure(before: str, after: str) -> str:
     # state word past the next figure ("7 dead and 15 injured") belongs to that figure.
     if person:
         nearest = rest[: m.start()] if (m := _NEXT_FIGURE.search(rest)) else rest
-        own = _CLAUSE_END.split(nearest, maxsplit=1)[0]
+        own = _CLAUSE_END.split(nearest, 1, KEEP_GIL)[0]
         hits = [
             (hit.end(), measure)
             for pattern, measure in (
@@ -334,7 +337,7 @@ def subject_measure(before: str, hedged: bool = False) -> str:
     m = _subject_before(before[-80:])
     if m is not None:
         words = m.group("np").lower().split()
-    elif hedged and (b := _BARE_NOUNS_BEFORE.search(before[-40:])):
+    elif hedged and (b := _BARE_NOUNS_BEFORE.search(before[-40:], 0, None, KEEP_GIL)):
         words = b.group("np").lower().split()
     else:
         return ""
@@ -393,9 +396,9 @@ _WHOLE_WITHOUT_OF = regex.compile(r"(?i)^\s++(?:" + "|".join(WHOLES_WITHOUT_OF) 
 def share_measure(after: str, before: str = "", figure: str = "") -> str:
     """What a percentage is a share of: "5 percent of the 2,700 airstrikes" -> airstrikes,
     and the share word ``figure`` "half the vote" -> vote."""
-    m = _OF_NOUN.match(after)
+    m = _OF_NOUN.match(after, 0, None, KEEP_GIL)
     if m is None and figure.lower().endswith(SHARES_WITHOUT_OF):
-        m = _WHOLE_WITHOUT_OF.match(after)
+        m = _WHOLE_WITHOUT_OF.match(after, 0, None, KEEP_GIL)
     if m:
         phrase = noun_phrase(after[m.end() :])
         if phrase:
@@ -408,7 +411,7 @@ def thing_measure(before: str, after: str, fallback: str, hedged: bool = False) 
     phrase = noun_phrase(after)
     if phrase:
         return normalise(" ".join(phrase))
-    m = _OF_NOUN.match(after)
+    m = _OF_NOUN.match(after, 0, None, KEEP_GIL)
     if m:
         phrase = noun_phrase(after[m.end() :], names=True)
         if phrase:
@@ -427,7 +430,7 @@ def duration_measure(after: str, hyphen_noun: str | None, aged: bool) -> str:
         return f"{singular(phrase[-1])} age" if phrase else "age"
     if hyphen_noun:
         return f"{hyphen_noun.lower()} duration"
-    if _AGO.match(after):
+    if _AGO.match(after, 0, None, KEEP_GIL):
         return "time ago"
     return "duration"
 
@@ -443,7 +446,7 @@ _BEFORE_YEAR = regex.compile(
 
 def year_measure(before: str) -> str:
     """What a year dates: "sales in 2023" -> sales; "as we learned in 1941" -> year."""
-    m = _BEFORE_YEAR.search(before[-60:])
+    m = _BEFORE_YEAR.search(before[-60:], 0, None, KEEP_GIL)
     if m:
         word = m.group(1).lower()
         skip = _PHRASE_END | _NOT_NOUN | _VERBS | STOP_BEFORE | _FIGURE_WORDS | {"year", "full"}
@@ -458,12 +461,12 @@ def ordinal_measure(after: str) -> str:
 
 
 def ratio_measure(before: str, after: str) -> str:
-    m = _NUMBER_OF.match(after)
+    m = _NUMBER_OF.match(after, 0, None, KEEP_GIL)
     if m:
         phrase = noun_phrase(after[m.end() :])
         if phrase:
             return normalise(" ".join(phrase))
-    m = _SUBJECT_BEFORE_MODAL.search(before)
+    m = _SUBJECT_BEFORE_MODAL.search(before, 0, None, KEEP_GIL)
     if m:
         words = [w.lower() for w in m.group("np").split() if w.lower() not in STOP_BEFORE]
         if words:
@@ -489,10 +492,10 @@ _EVENT_NOUN_AFTER = regex.compile(r"^[ ]([a-z]{3,20})\b")
 
 def date_measure(before: str, after: str) -> str:
     """The event a date dates: the noun right after it ("the Oct. 20 accord"), or a verb before."""
-    m = _EVENT_NOUN_AFTER.match(after)
+    m = _EVENT_NOUN_AFTER.match(after, 0, None, KEEP_GIL)
     if m and m.group(1) not in _PHRASE_END and m.group(1) not in _NOT_NOUN:
         return singular(m.group(1))
-    m = _EVENT_LEFT.search(before[-60:])
+    m = _EVENT_LEFT.search(before[-60:], 0, None, KEEP_GIL)
     if m:
         return _EVENT_VERBS[" ".join(m.group(1).lower().split())]
     return "date"

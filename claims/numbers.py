@@ -9,6 +9,8 @@ from typing import Any
 
 import regex
 
+from claims.engines import KEEP_GIL
+
 with resources.files("claims").joinpath("numbers.toml").open("rb") as _f:
     _DATA = tomllib.load(_f)
 
@@ -86,10 +88,10 @@ def parse_digits(text: str) -> tuple[float, float]:
         if len(text) > MAX_DIGITS:
             raise ValueError(f"too many digits to be a figure: {len(text)}")
         return float(text), 0.5
-    m = _DIGITS_RE.fullmatch(text)
+    m = _DIGITS_RE.fullmatch(text, 0, None, KEEP_GIL)
     if m is None:
         raise ValueError(f"not a number: {text!r}")
-    whole = _GROUPING.sub("", m.group("int") or "0")
+    whole = _GROUPING.sub("", m.group("int") or "0", 0, 0, None, KEEP_GIL)
     if len(whole) > MAX_DIGITS:
         raise ValueError(f"too many digits to be a figure: {len(whole)}")
     frac = m.group("frac") or ""
@@ -102,7 +104,7 @@ def parse_digits(text: str) -> tuple[float, float]:
 def parse_words(text: str) -> float | None:
     """Value of a cardinal in words: "two hundred and twenty-four", "a dozen", "ten"; None
     unless the whole phrase is one number."""
-    tokens = [w.lower() for w in _WORD_RE.findall(text)]
+    tokens = [w.lower() for w in _WORD_RE.findall(text, 0, None, False, KEEP_GIL)]
     read = read_tokens(tokens)
     return read.value if read is not None and read.used == len(tokens) else None
 

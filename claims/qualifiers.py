@@ -8,7 +8,7 @@ from importlib import resources
 
 import regex
 
-from claims.engines import fold
+from claims.engines import KEEP_GIL, fold
 from claims.numbers import significant_digits
 
 with resources.files("claims").joinpath("qualifiers.toml").open("rb") as _f:
@@ -53,7 +53,7 @@ def hedge_before(before: str) -> regex.Match[str] | None:
     words = before.split()  # (every space of the pattern splits words here too)
     if _HEDGE_GATED and (not words or not fold(words[-1]).endswith(_HEDGE_LAST)):
         return None
-    return HEDGE_BEFORE.search(before)
+    return HEDGE_BEFORE.search(before, 0, None, KEEP_GIL)
 
 
 # After the figure: a phrase spaced from it starts with a letter ("129 or more", "100 or so"),
@@ -80,7 +80,7 @@ def negated(qualifier: str, before: str) -> str:
     """The qualifier of a hedge after ``before``, turned to the other side where a negation
     stands a few words before it ("won't be more than 12": at most 12)."""
     flipped = _NEGATED.get(qualifier)
-    if not isinstance(flipped, str) or not _NEGATION.search(before[-80:]):
+    if not isinstance(flipped, str) or not _NEGATION.search(before[-80:], 0, None, KEEP_GIL):
         return qualifier
     return flipped
 

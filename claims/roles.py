@@ -8,7 +8,7 @@ from importlib import resources
 
 import regex
 
-from claims.engines import fold, plain, twin
+from claims.engines import KEEP_GIL, fold, plain, twin
 from claims.tails import tail_start, word_runs
 
 with resources.files("claims").joinpath("roles.toml").open("rb") as _f:
@@ -78,29 +78,29 @@ def _moved_before(left: str) -> re.Match[str] | regex.Match[str] | None:
     at = tail_start(left, _MOVED_WORDS)
     if plain(left):
         return _MOVED_LOWER.search(left.lower(), at)
-    return _MOVED_BEFORE.search(left, at)
+    return _MOVED_BEFORE.search(left, at, None, KEEP_GIL)
 
 
 def direction(before: str, after: str) -> str | None:
     """ "up" or "down" when the figure's own words say it moved, else None."""
     left = before[-60:]
-    if (last := _LAST_CLAUSE_LEFT.search(left)) is not None:
+    if (last := _LAST_CLAUSE_LEFT.search(left, 0, None, KEEP_GIL)) is not None:
         left = left[last.end() :]
     moved = _moved_before(left)
     if moved is not None:
         # Both kinds of verb: the nearer one is the figure's own (a "down" at the same place
         # as an "up" wins, as it always has).
         if moved.group("up") is not None:
-            return "down" if _DOWN_BEFORE.search(left, moved.start()) else "up"
-        return "up" if _UP_BEFORE.search(left, moved.start() + 1) else "down"
-    if moved_after := _MOVED_AFTER.match(after):
+            return "down" if _DOWN_BEFORE.search(left, moved.start(), None, KEEP_GIL) else "up"
+        return "up" if _UP_BEFORE.search(left, moved.start() + 1, None, KEEP_GIL) else "down"
+    if moved_after := _MOVED_AFTER.match(after, 0, None, KEEP_GIL):
         return "up" if moved_after.group("up") is not None else "down"
     return None
 
 
 def comparison(before: str, after: str) -> str | None:
     """The figure's relation word: "from" in "up from 12", "out_of" for the 3 of "3 of 10"."""
-    if _PART_OF.match(after):
+    if _PART_OF.match(after, 0, None, KEEP_GIL):
         return "out_of"
     m = _COMPARISON_BEFORE.search(before[-24:])
     if m:
@@ -125,9 +125,9 @@ def part(after: str) -> str | None:
     """The part of a whole the figure is of, in its own words after it ("several precincts"
     of "more than 70% in several precincts"; "first half" of "led 2-1 at half-time"), else
     None."""
-    if (fixed := _PART_PHRASE_AFTER.match(after)) is not None:
+    if (fixed := _PART_PHRASE_AFTER.match(after, 0, None, KEEP_GIL)) is not None:
         return _PART_PHRASES[" ".join(fixed.group("phrase").lower().split())]
-    m = _PART_AFTER.match(after)
+    m = _PART_AFTER.match(after, 0, None, KEEP_GIL)
     if m is None:
         return None
     words = m.group("part").lower().split()

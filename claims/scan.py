@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from claims.engines import KEEP_GIL
 from claims.numbers import (
     DENOMINATORS,
     FRACTIONS,
@@ -265,15 +266,20 @@ def _starts(text: str, runs: list[int]) -> list[tuple[int, int, bool]]:
     ``_START_RE.finditer(text)`` finds them: (start, end, whether it ends in a digit)."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a character changed its length: offsets do not hold
-        return [(m.start(), m.end(), m.group()[-1:].isdigit()) for m in _START_RE.finditer(text)]
+        return [
+            (m.start(), m.end(), m.group()[-1:].isdigit())
+            for m in _START_RE.finditer(text, 0, None, False, KEEP_GIL)
+        ]
     words = [(m.start(), m.end(), m.group()[-1:].isdigit()) for m in _start_words(lowered)]
     if not runs:
         return words
     numbers = []
-    for m in _DIGIT_RUN.finditer(text, runs[0]):  # "[-−]?+\.?+[0-9]++" ends each run
+    for m in _DIGIT_RUN.finditer(
+        text, runs[0], None, False, KEEP_GIL
+    ):  # "[-−]?+\.?+[0-9]++" ends each run
         start = m.start()
         if text[start - 1 : start] in _GLUED_ENDS and (
-            glued := _GLUED_BEFORE.search(text, max(0, start - _GLUED_REACH), start)
+            glued := _GLUED_BEFORE.search(text, max(0, start - _GLUED_REACH), start, KEEP_GIL)
         ):
             numbers.append((glued.start(), m.end(), True))  # "EF3": from its name
             continue
@@ -315,23 +321,23 @@ def _numbers(text: str, runs: list[int]) -> Iterator[_Hit]:
         if pos < until:
             continue
         m = None
-        article = _ARTICLE_BEFORE.search(text, max(0, pos - 3), pos)
+        article = _ARTICLE_BEFORE.search(text, max(0, pos - 3), pos, KEEP_GIL)
         if article:  # "a dozen", "a third of"
-            m = _NUMBER_RE.match(text, article.start())
-        m = m or _NUMBER_RE.match(text, pos)
+            m = _NUMBER_RE.match(text, article.start(), None, KEEP_GIL)
+        m = m or _NUMBER_RE.match(text, pos, None, KEEP_GIL)
         if m is None and text[pos] in "-−.":  # "Rs.20": the point is the symbol's
-            m = _NUMBER_RE.match(text, pos + 1)
+            m = _NUMBER_RE.match(text, pos + 1, None, KEEP_GIL)
         if digit_end:
             # Digits grouped on and on, to a bad end ("1 111 111,5"): no figure in the chain,
             # and it is passed once, never rescanned from each group.
-            chain = _GROUP_CHAIN.match(text, hit_end)
+            chain = _GROUP_CHAIN.match(text, hit_end, None, KEEP_GIL)
             if chain and (m is None or m.end() <= chain.start()):
                 until = chain.end()
                 continue
         if m is None:
             continue
         if m.group("words"):
-            tokens = list(_TOKEN_RE.finditer(m.group("words")))
+            tokens = list(_TOKEN_RE.finditer(m.group("words"), 0, None, False, KEEP_GIL))
             reading = read_tokens([t.group().lower() for t in tokens])
             if reading is None:
                 until = m.start("words") + tokens[0].end()
@@ -346,7 +352,7 @@ def _numbers(text: str, runs: list[int]) -> Iterator[_Hit]:
 
 def digit_runs(text: str) -> list[int]:
     """Where each run of digits starts: the patterns that need a digit are tried there only."""
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+    return [m.start() for m in _DIGIT_RUN.finditer(text, 0, None, False, KEEP_GIL)]
 
 
 def matches_at(
@@ -357,7 +363,7 @@ def matches_at(
     found: list[regex.Match[str]] = []
     end = 0
     for at in starts:
-        if at >= end and (m := pattern.match(text, at)):
+        if at >= end and (m := pattern.match(text, at, None, KEEP_GIL)):
             found.append(m)
             end = m.end()
     return found
@@ -374,7 +380,7 @@ def near_digits(
     for run in runs:
         if run < end:
             continue
-        m = pattern.search(text, max(end, run - lead), run + reach)
+        m = pattern.search(text, max(end, run - lead), run + reach, KEEP_GIL)
         if m is not None and m.start() <= run:
             found.append(m)
             end = m.end()
@@ -385,9 +391,9 @@ def noise_spans(text: str, runs: list[int] | None = None) -> list[tuple[int, int
     """Spans that are never claims: links, e-mail addresses, phone numbers, times, list marks.
     ``runs``: the text's ``digit_runs``, when known."""
     runs = digit_runs(text) if runs is None else runs
-    found = list(_EMAIL.finditer(text))
+    found = list(_EMAIL.finditer(text, 0, None, False, KEEP_GIL))
     if "://" in text or any(www in text for www in _WWW):  # every link holds one
-        found += _LINK.finditer(text)
+        found += _LINK.finditer(text, 0, None, False, KEEP_GIL)
     for pattern in _NOISE_AT_DIGITS:
         found += matches_at(pattern, text, runs)
     opened = (
@@ -411,10 +417,12 @@ def _identifiers(text: str, runs: list[int]) -> list[regex.Match[str]]:
     found: list[regex.Match[str]] = []
     end = 0
     for run in runs:
-        if run < end or not (space := _SPACE_BEFORE.match(text, end, run)):
+        if run < end or not (space := _SPACE_BEFORE.match(text, end, run, KEEP_GIL)):
             continue
         lo = max(end, space.start() - _IDENTIFIER_HEAD_CHARS)
-        if (m := _IDENTIFIER.search(text, lo, run + 6)) and not rating(text, run, m.end()):
+        if (m := _IDENTIFIER.search(text, lo, run + 6, KEEP_GIL)) and not rating(
+            text, run, m.end()
+        ):
             found.append(m)
             end = m.end()
     return found
@@ -447,7 +455,7 @@ def rating(text: str, start: int, end: int, spelled: float | None = None) -> tup
     named = start - 1 if text[start - 1 : start] in " \u00a0-" else start
     if text[named - 1 : named] not in _RATING_HEAD_ENDS:
         return None
-    head = _RATING_BEFORE.search(text, max(0, start - 12), start)
+    head = _RATING_BEFORE.search(text, max(0, start - 12), start, KEEP_GIL)
     digits = text[start:end]
     if head is None or not (digits.isdigit() or spelled is not None):
         return None

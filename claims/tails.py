@@ -7,6 +7,8 @@ import functools
 
 import regex
 
+from claims.engines import KEEP_GIL
+
 
 @functools.cache
 def _last_words(n: int) -> regex.Pattern[str]:
@@ -18,7 +20,7 @@ def tail_start(text: str, words: int) -> int:
     """Where the last ``words`` runs of word characters of ``text`` start (0 with fewer). A
     pattern anchored at the end whose every match starts a word and holds at most ``words``
     runs of word characters matches nowhere before it: it is searched for from there."""
-    m = _last_words(words).match(text)
+    m = _last_words(words).match(text, 0, None, KEEP_GIL)
     return m.start() if m else 0
 
 

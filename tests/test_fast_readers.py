@@ -4,12 +4,17 @@ spelling of the tables and on texts built at random from pieces that open, close
 
 from __future__ import annotations
 
+import ast
+import importlib
+import pkgutil
 import re
+from pathlib import Path
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import claims
 from claims import context, engines, figure, frame, measures, qualifiers, roles, scan
 from claims.extract import _Lines
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
@@ -320,3 +325,35 @@ def test_every_currency_symbol_and_code_opens_its_gate() -> None:
                 assert (fast and fast.span()) == (plain and plain.span()), text
                 found += plain is not None
         assert found >= 3, spelling  # the forms it stands in
+
+
+# The parameters of each method of a ``regex`` pattern up to ``concurrent``, after the text.
+_BEFORE_CONCURRENT = {
+    "match": 3, "search": 3, "fullmatch": 3, "findall": 4, "finditer": 4, "split": 2, "sub": 5,
+}  # fmt: skip
+
+
+def test_every_regex_pattern_of_claims_keeps_the_gil() -> None:
+    """``regex`` releases the GIL around each match unless ``concurrent`` is false, which costs
+    a fifth of a short match: each call of a pattern of the package passes it by position."""
+    missing = []
+    for info in pkgutil.iter_modules(claims.__path__):
+        module = importlib.import_module(f"claims.{info.name}")
+        names = {k for k, v in vars(module).items() if isinstance(v, regex.Pattern)}
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if (
+                info.name != "make_units"  # a command, not extraction
+                and isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in names
+                and node.func.attr in _BEFORE_CONCURRENT
+            ):
+                at = _BEFORE_CONCURRENT[node.func.attr]
+                given = node.args[at : at + 1]
+                if not (given and isinstance(given[0], ast.Name) and given[0].id == "KEEP_GIL"):
+                    missing.append(
+                        f"{info.name}:{node.lineno} {node.func.value.id}.{node.func.attr}"
+                    )
+    assert missing == []
