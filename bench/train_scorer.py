@@ -18,7 +18,6 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -107,34 +106,14 @@ def model_for(cv: bool, split: int = 0, folds: Path | None = None) -> Callable[[
     kept = folds / f"split-{split}.json" if folds is not None else None
     if kept is not None and kept.is_file():
         data = json.loads(kept.read_text(encoding="utf-8"))
-        models = {int(k): _model_of(v) for k, v in data.items()}
+        models = {int(k): Model.of_data(v) for k, v in data.items()}
     else:
         models = cross_validate(examples(), split)
         if kept is not None:
             kept.parent.mkdir(parents=True, exist_ok=True)
-            payload = {str(k): _data_of(m) for k, m in models.items()}
+            payload = {str(k): m.to_data() for k, m in models.items()}
             kept.write_text(json.dumps(payload) + "\n", encoding="utf-8")
     return lambda group: models[fold_of(group, split)]
-
-
-def _data_of(model: Model) -> dict[str, Any]:
-    return {
-        "names": list(model.names),
-        "weights": list(model.weights),
-        "bias": model.bias,
-        "mean": list(model.mean),
-        "scale": list(model.scale),
-    }
-
-
-def _model_of(data: dict[str, Any]) -> Model:
-    return Model(
-        tuple(data["names"]),
-        tuple(data["weights"]),
-        float(data["bias"]),
-        tuple(data["mean"]),
-        tuple(data["scale"]),
-    )
 
 
 def _auc(rows: list[tuple[float, int]]) -> float:
@@ -158,7 +137,7 @@ def write(model: Model, data: Sequence[datasets.Example], path: Path = OUT) -> N
         "about": "claimcheck pairwise scorer: P(two figures state the same fact)",
         "command": "python bench/train_scorer.py",
         "trained_on": dict(sorted(counts.items())),
-        **_data_of(model),
+        **model.to_data(),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from checker.align import Frame, Index, frames
 from checker.features import NAMES, Context, pair_features
@@ -35,6 +36,27 @@ class Model:
             z += w * (xi - m) / s
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    @classmethod
+    def of_data(cls, data: dict[str, Any]) -> Model:
+        """The model a weights file's JSON describes (``to_data``'s form)."""
+        return cls(
+            tuple(data["names"]),
+            tuple(data["weights"]),
+            float(data["bias"]),
+            tuple(data["mean"]),
+            tuple(data["scale"]),
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        """The model as JSON-ready data, as the weights file keeps it."""
+        return {
+            "names": list(self.names),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+        }
+
     def contributions(self, x: list[float]) -> dict[str, float]:
         """Each feature's share of the log-odds, for explanations."""
         return {
@@ -49,16 +71,9 @@ class Model:
 def model() -> Model:
     """The shipped model; its feature names must be the code's."""
     data = json.loads(resources.files("checker").joinpath("data", WEIGHTS).read_text("utf-8"))
-    names = tuple(data["names"])
-    if names != NAMES:
+    if tuple(data["names"]) != NAMES:
         raise RuntimeError(f"{WEIGHTS} was trained on other features: retrain it")
-    return Model(
-        names,
-        tuple(data["weights"]),
-        float(data["bias"]),
-        tuple(data["mean"]),
-        tuple(data["scale"]),
-    )
+    return Model.of_data(data)
 
 
 @dataclass(frozen=True, slots=True)
