@@ -160,7 +160,8 @@ _PERCENT_AFTER = regex.compile(
 _WORDS_AFTER = regex.compile(
     r"(?P<sep>[ \u00a0]-[ \u00a0](?=\p{Ll})|[ \u00a0]++|-|(?=[°º]))"
     r"(?P<run>[^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+"
-    r"(?:[ \u00a0][^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+){0,3})"
+    # the words of a unit's name joined by spaces or hyphens: "light-years", "square-foot"
+    r"(?:[ \u00a0-][^\s\d,;:!?()\[\]{}\"'“”‘’<>|*_-]{1,24}+){0,3})"
 )
 _OLD_OR_NOUN = regex.compile(
     r"(?P<old>(?:-|[ \u00a0]-[ \u00a0])old\b)|(?:-|[ \u00a0]-[ \u00a0])(?P<noun>[a-z]{3,20})\b"
@@ -185,7 +186,7 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
     if w is None:
         return None
     run, sep = w.group("run"), w.group("sep")
-    parts = run.replace("\u00a0", " ").split(" ")  # one space or no-break space between parts
+    parts = _PART_SEPARATOR.split(run, 0, KEEP_GIL)  # a space, no-break space or hyphen apart
     if currencies and (not sep or sep.strip()):
         return None  # a currency's name stands apart from its figure
     if not _may_spell(parts[0], currencies):
@@ -209,7 +210,7 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
             continue
         if unit.dimension == "time" and n < len(parts) and parts[n] in _NOT_A_DURATION:
             return None  # "fiscal 2022 second quarter" is no duration of 2,022 seconds
-        if n == len(parts) and (on := _OLD_OR_NOUN.match(text, end, None, KEEP_GIL)):
+        if on := _OLD_OR_NOUN.match(text, end, None, KEEP_GIL):
             if on.group("old"):
                 return _After(end, unit, old=on.end())
             return _After(end, unit, noun=on.group("noun"))
@@ -218,10 +219,10 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
 
 
 def _first_words(spellings: Iterable[str]) -> frozenset[str]:
-    return frozenset(_SPELLING_SEPARATOR.split(s, 1, KEEP_GIL)[0] for s in spellings)
+    return frozenset(_PART_SEPARATOR.split(s, 1, KEEP_GIL)[0] for s in spellings)
 
 
-_SPELLING_SEPARATOR = regex.compile(r"[ \u00a0]")
+_PART_SEPARATOR = regex.compile(r"[ \u00a0-]")
 
 
 def _may_spell(first: str, currencies: bool) -> bool:

@@ -108,5 +108,7 @@ CURRENCY_WORDS: dict[str, str] = {
 
 
 def lookup(name: str) -> Unit | None:
-    """The unit for a spelling as written: symbols as they stand, names in any case."""
-    return SYMBOLS.get(name) or NAMES.get(name.lower())
+    """The unit for a spelling as written: symbols as they stand, names in any case, their
+    words joined by spaces or hyphens ("light-years", "a 3,000-square-foot home")."""
+    folded = name.lower()
+    return SYMBOLS.get(name) or NAMES.get(folded) or NAMES.get(folded.replace("-", " "))

@@ -19,7 +19,7 @@ from claims import context, engines, figure, frame, measures, qualifiers, roles,
 from claims.extract import _Lines
 from claims.units import CURRENCY_CODES, CURRENCY_WORDS, NAMES, SYMBOLS, lookup
 
-_PARTS = regex.compile(r"[^ \u00a0]++")
+_PARTS = regex.compile(r"[^ \u00a0-]++")  # a unit's words joined by spaces or hyphens
 
 
 def plain_unit_after(text: str, pos: int, currencies: bool = False) -> figure._After | None:
@@ -48,7 +48,7 @@ def plain_unit_after(text: str, pos: int, currencies: bool = False) -> figure._A
             and parts[n].group() in figure._NOT_A_DURATION
         ):
             return None
-        if n == len(parts) and (on := figure._OLD_OR_NOUN.match(text, end)):
+        if on := figure._OLD_OR_NOUN.match(text, end):
             if on.group("old"):
                 return figure._After(end, unit, old=on.end())
             return figure._After(end, unit, noun=on.group("noun"))

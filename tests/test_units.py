@@ -265,3 +265,40 @@ def test_a_unit_whose_symbol_is_its_name_joins_by_a_hyphen(
 def test_a_hyphenated_symbol_stays_no_unit() -> None:
     (c,) = extract("The 4-in-1 tool sold out.")
     assert c.unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [("The star lies 4 light-years away.", "4 light-years", 4 * 9.4607304725808e12, "km"),
+     ("They listed a 2,500-square-foot flat.", "2,500-square-foot", 2500 * 9.290304e-8, "km2"),
+     ("A 2,500 square-foot flat was listed.", "2,500 square-foot", 2500 * 9.290304e-8, "km2"),
+     ("Boats keep out of a 12-nautical-mile band.", "12-nautical-mile", 12 * 1.852, "km"),
+     ("The pack stores 60 kilowatt-hours.", "60 kilowatt-hours", 60 * 3.6e6, "J"),
+     ("A 60-kilowatt-hour pack was fitted.", "60-kilowatt-hour", 60 * 3.6e6, "J"),
+     ("Gusts reached 90-mile-per-hour peaks.", "90-mile-per-hour", 90 * 1.609344, "km/h")],
+    ids=["light-years", "square-foot", "spaced-square-foot", "nautical-mile", "kilowatt-hours",
+         "kilowatt-hour-adjective", "mile-per-hour"],
+)  # fmt: skip
+def test_a_unit_name_of_several_words_joins_them_by_hyphens(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.unit) == (figure, unit)
+    assert c.value == pytest.approx(value, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [("A 40-kilometre-long tunnel opened.", "40-kilometre", "km"),
+     ("The 30-year-old driver was unhurt.", "30-year-old", "day"),
+     ("The 7-mile-wide storm moved on.", "7-mile", "km"),
+     ("The 4-in-1 tool sold out.", "4", None),
+     ("It is a light-year ahead, at 3 light.", "3", None)],
+    ids=["long-after-unit", "old-after-unit", "wide-after-unit", "symbol-in-word",
+         "light-alone"],
+)  # fmt: skip
+def test_a_hyphen_after_a_unit_joins_no_word_that_is_no_unit(
+    text: str, figure: str, unit: str | None
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.unit) == (figure, unit)
