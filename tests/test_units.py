@@ -302,3 +302,31 @@ def test_a_hyphen_after_a_unit_joins_no_word_that_is_no_unit(
 ) -> None:
     (c,) = extract(text)
     assert (c.text, c.unit) == (figure, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "years"),
+    [("The oldest crust here is 4.1 Ga old.", "4.1 Ga", 4.1e9),
+     ("Its zircons date to 3.9Ga.", "3.9Ga", 3.9e9),
+     ("The seaway closed 180 megaannum ago.", "180 megaannum", 1.8e8),
+     ("A gigaannum is a long time: one gigaannum.", "one gigaannum", 1e9)],
+    ids=["Ga", "glued-Ga", "megaannum", "word"],
+)  # fmt: skip
+def test_geological_spans_are_millions_and_billions_of_years(
+    text: str, figure: str, years: float
+) -> None:
+    (c,) = extract(text)
+    assert (c.text, c.kind, c.unit) == (figure, "duration", "day")
+    assert c.value == pytest.approx(years * 365.25)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [("The 3 Ma brothers opened a shop.", [("3", None)]),
+     ("She left Macon, Ga., in 2016.", [("2016", None)])],
+    ids=["surname", "state"],
+)  # fmt: skip
+def test_a_surname_or_a_state_is_no_span_of_years(
+    text: str, figures: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.text, c.unit) for c in extract(text)] == figures
