@@ -186,7 +186,7 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
     if w is None:
         return None
     run, sep = w.group("run"), w.group("sep")
-    parts = _PART_SEPARATOR.split(run, 0, KEEP_GIL)  # a space, no-break space or hyphen apart
+    parts = _unit_words(run)
     if currencies and (not sep or sep.strip()):
         return None  # a currency's name stands apart from its figure
     if not _may_spell(parts[0], currencies):
@@ -219,10 +219,13 @@ def _unit_after(text: str, pos: int, currencies: bool = False) -> _After | None:
 
 
 def _first_words(spellings: Iterable[str]) -> frozenset[str]:
-    return frozenset(_PART_SEPARATOR.split(s, 1, KEEP_GIL)[0] for s in spellings)
+    return frozenset(_unit_words(s)[0] for s in spellings)
 
 
-_PART_SEPARATOR = regex.compile(r"[ \u00a0-]")
+def _unit_words(run: str) -> list[str]:
+    """The words of a unit's name, apart at each space, no-break space or hyphen (string
+    methods: this runs for every figure a word follows)."""
+    return run.replace("\u00a0", " ").replace("-", " ").split(" ")
 
 
 def _may_spell(first: str, currencies: bool) -> bool:
